@@ -1,0 +1,105 @@
+import { userInfo } from "node:os";
+import { createStore, type Database, openDatabase, type Store } from "@caio/db";
+import { API_BASE, argon2Hasher, createApp } from "@caio/server";
+import type { Env, GlobalOptions } from "./config.js";
+import { CliError, EXIT } from "./errors.js";
+
+export interface ApiResponse<T> {
+  status: number;
+  body: T;
+}
+
+/** The CLI speaks the HTTP API, in-process on the local database or over the network to --server. */
+export interface ApiClient {
+  readonly mode: "local" | "remote";
+  request<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; issues?: { path: string; message: string }[] };
+}
+
+function fail(status: number, body: unknown): never {
+  const e = (body as ErrorBody)?.error;
+  const details = (e?.issues ?? []).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+  throw new CliError(e?.message ?? `request failed with status ${status}`, EXIT.failure, details);
+}
+
+async function parse(res: Response): Promise<unknown> {
+  if (res.status === 204) return null;
+  const text = await res.text();
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return { error: { message: `server answered ${res.status} with a non-JSON body` } };
+  }
+}
+
+export function localOperatorName(): string {
+  try {
+    return userInfo().username || "operator";
+  } catch {
+    return "operator";
+  }
+}
+
+export async function openLocalStore(env: Env, opts: GlobalOptions): Promise<{ store: Store; db: Database }> {
+  let db: Database;
+  try {
+    db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: opts.dataDir ?? env.CAIO_DATA_DIR ?? ".caio" });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new CliError(
+      env.DATABASE_URL
+        ? `cannot open the PostgreSQL database: ${msg}`
+        : `cannot open the embedded database in ${opts.dataDir ?? env.CAIO_DATA_DIR ?? ".caio"}: ${msg}`,
+    );
+  }
+  return { store: createStore({ db, hasher: argon2Hasher }), db };
+}
+
+export async function localClient(env: Env, opts: GlobalOptions): Promise<ApiClient & { store: Store }> {
+  const { store, db } = await openLocalStore(env, opts);
+  const app = createApp({ store, localOperator: localOperatorName() });
+  return {
+    mode: "local",
+    store,
+    async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+      const init: RequestInit = { method, headers: { "content-type": "application/json" } };
+      if (body !== undefined) init.body = JSON.stringify(body);
+      const res = await app.request(`${API_BASE}${path}`, init);
+      const parsed = await parse(res);
+      if (!res.ok) fail(res.status, parsed);
+      return parsed as T;
+    },
+    close: () => db.close(),
+  };
+}
+
+export function remoteClient(server: string, token: string | undefined): ApiClient {
+  if (!token) throw new CliError("--server needs an API token in CAIO_TOKEN (create one with `caio tokens create` or in the web app)", EXIT.usage);
+  const base = server.replace(/\/+$/, "");
+  return {
+    mode: "remote",
+    async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+      let res: Response;
+      try {
+        const init: RequestInit = { method, headers: { "content-type": "application/json", authorization: `Bearer ${token}` } };
+        if (body !== undefined) init.body = JSON.stringify(body);
+        res = await fetch(`${base}${API_BASE}${path}`, init);
+      } catch (e) {
+        throw new CliError(`cannot reach ${base}: ${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}`);
+      }
+      const parsed = await parse(res);
+      if (!res.ok) fail(res.status, parsed);
+      return parsed as T;
+    },
+    close: async () => undefined,
+  };
+}
+
+export async function openClient(env: Env, opts: GlobalOptions): Promise<ApiClient> {
+  const server = opts.server ?? env.CAIO_SERVER;
+  return server ? remoteClient(server, env.CAIO_TOKEN) : localClient(env, opts);
+}

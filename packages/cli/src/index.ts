@@ -1,0 +1,1 @@
+export { buildProgram, CLI_VERSION, run } from "./program.js";

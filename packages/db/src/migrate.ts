@@ -1,0 +1,34 @@
+import type { Database } from "./driver.js";
+import { sql as m0001 } from "./migrations/0001-foundation.js";
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration, in order. Append only: a shipped migration is never edited. */
+export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: "foundation", sql: m0001 }];
+
+/** Arbitrary constant identifying caio's migration lock. */
+const MIGRATION_LOCK = 4319_0001;
+
+/**
+ * Applies pending migrations in one transaction each, under an advisory lock so two processes
+ * starting together do not race. Safe to run any number of times.
+ */
+export async function migrate(db: Database): Promise<{ applied: number[] }> {
+  await db.query("create table if not exists schema_migrations (id integer primary key, name text not null, applied_at timestamptz not null default now())");
+  const applied: number[] = [];
+  await db.transaction(async (tx) => {
+    await tx.query("select pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
+    const done = new Set((await tx.query<{ id: number }>("select id from schema_migrations")).rows.map((r) => Number(r.id)));
+    for (const m of MIGRATIONS) {
+      if (done.has(m.id)) continue;
+      await tx.exec(m.sql);
+      await tx.query("insert into schema_migrations (id, name) values ($1, $2)", [m.id, m.name]);
+      applied.push(m.id);
+    }
+  });
+  return { applied };
+}

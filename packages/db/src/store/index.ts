@@ -1,0 +1,39 @@
+import type { AuditListQuery, EntityType } from "@caio/core";
+import { listAudit, verifyAudit } from "./audit.js";
+import { componentsRepo } from "./components.js";
+import { makeContext, type StoreDeps } from "./context.js";
+import { entityHistory } from "./history.js";
+import { orgsRepo } from "./orgs.js";
+import { systemsRepo } from "./systems.js";
+import { exportOrganization, restoreOrganization } from "./transfer.js";
+import { type PasswordHasher, sessionsRepo, tokensRepo, usersRepo } from "./users.js";
+import { vendorsRepo } from "./vendors.js";
+
+export type { Actor, StoreDeps } from "./context.js";
+export type { PasswordHasher } from "./users.js";
+export { SESSION_TTL_MS, tokenDigest } from "./users.js";
+
+/** Every data operation caio performs, each scoped by organization id. */
+export function createStore(deps: StoreDeps & { hasher: PasswordHasher }) {
+  const ctx = makeContext(deps);
+  return {
+    db: deps.db,
+    now: ctx.now,
+    orgs: orgsRepo(ctx),
+    users: usersRepo(ctx, deps.hasher),
+    sessions: sessionsRepo(ctx),
+    tokens: tokensRepo(ctx),
+    systems: systemsRepo(ctx),
+    components: componentsRepo(ctx),
+    vendors: vendorsRepo(ctx),
+    history: (orgId: string, type: EntityType, id: string) => entityHistory(deps.db, orgId, type, id),
+    audit: {
+      list: (orgId: string, q: AuditListQuery) => listAudit(deps.db, orgId, q),
+      verify: (orgId: string) => verifyAudit(deps.db, orgId),
+    },
+    exportOrg: (orgId: string) => exportOrganization(ctx, orgId),
+    restoreOrg: (doc: unknown) => restoreOrganization(ctx, doc),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;

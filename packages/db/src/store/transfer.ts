@@ -1,0 +1,192 @@
+import {
+  ConflictError,
+  decimalToMicros,
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type Organization,
+  type OrganizationExport,
+  OrganizationExportSchema,
+  ValidationError,
+  zodIssues,
+} from "@caio/core";
+import { allAudit, toAuditEntry } from "./audit.js";
+import { getComponent } from "./components.js";
+import type { StoreContext } from "./context.js";
+import { allHistory } from "./history.js";
+import { getSystem } from "./systems.js";
+import { getVendor } from "./vendors.js";
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** A whole organization as one JSON document, in a stable order. */
+export async function exportOrganization(ctx: StoreContext, orgId: string): Promise<OrganizationExport> {
+  return ctx.db.transaction(async (tx) => {
+    const org = (
+      await tx.query<{ id: string; slug: string; name: string; created_at: Date; audit_seq: string; audit_head: string }>(
+        "select * from organizations where id = $1",
+        [orgId],
+      )
+    ).rows[0];
+    if (!org) throw new Error("organization not found");
+    const ids = async (table: string) =>
+      (await tx.query<{ id: string }>(`select id from ${table} where org_id = $1 order by id`, [orgId])).rows.map((r) => r.id);
+    const vendors = [];
+    for (const id of await ids("vendors")) vendors.push(await getVendor(tx, orgId, id));
+    const components = [];
+    for (const id of await ids("components")) components.push(await getComponent(tx, orgId, id));
+    const systems = [];
+    for (const id of await ids("systems")) systems.push(await getSystem(tx, orgId, id));
+    const members = (
+      await tx.query<{ email: string; name: string; role: OrganizationExport["members"][number]["role"] }>(
+        "select u.email, u.name, m.role from memberships m join users u on u.id = m.user_id where m.org_id = $1 order by u.email",
+        [orgId],
+      )
+    ).rows.map((m) => ({ email: m.email, name: m.name, role: m.role }));
+    return {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      organization: {
+        id: org.id,
+        slug: org.slug,
+        name: org.name,
+        createdAt: new Date(org.created_at).toISOString(),
+        auditSeq: Number(org.audit_seq),
+        auditHead: org.audit_head,
+      },
+      members,
+      vendors: vendors.filter((v) => v !== null).sort(byId),
+      components: components.filter((c) => c !== null).sort(byId),
+      systems: systems.filter((s) => s !== null).sort(byId),
+      history: await allHistory(tx, orgId),
+      audit: (await allAudit(tx, orgId)).map(toAuditEntry),
+    };
+  });
+}
+
+/**
+ * Restores an exported organization, keeping its ids, timestamps, history and audit ledger.
+ * All or nothing: any failure leaves the installation unchanged. Members whose email is new to
+ * this installation are created without a password (set one with `caio users set-password`).
+ */
+export async function restoreOrganization(ctx: StoreContext, doc: unknown): Promise<{ organization: Organization; usersCreated: string[] }> {
+  const parsed = OrganizationExportSchema.safeParse(doc);
+  if (!parsed.success) throw new ValidationError("not a valid caio organization export", zodIssues(parsed.error.issues));
+  const x = parsed.data;
+  return ctx.db.transaction(async (tx) => {
+    const clash = (await tx.query("select 1 from organizations where id = $1 or slug = $2", [x.organization.id, x.organization.slug])).rows.length;
+    if (clash)
+      throw new ConflictError(`organization "${x.organization.slug}" already exists in this installation`, [
+        { path: "organization.slug", message: "already exists" },
+      ]);
+    const o = x.organization;
+    await tx.query("insert into organizations (id, slug, name, created_at, audit_seq, audit_head) values ($1,$2,$3,$4,$5,$6)", [
+      o.id,
+      o.slug,
+      o.name,
+      o.createdAt,
+      o.auditSeq,
+      o.auditHead,
+    ]);
+    const usersCreated: string[] = [];
+    for (const m of x.members) {
+      let user = (await tx.query<{ id: string }>("select id from users where email = $1", [m.email.toLowerCase()])).rows[0];
+      if (!user) {
+        user = { id: ctx.newId() };
+        await tx.query("insert into users (id, email, name, password_hash, created_at) values ($1,$2,$3,null,$4)", [
+          user.id,
+          m.email.toLowerCase(),
+          m.name,
+          ctx.now(),
+        ]);
+        usersCreated.push(m.email);
+      }
+      await tx.query("insert into memberships (org_id, user_id, role, created_at) values ($1,$2,$3,$4)", [o.id, user.id, m.role, ctx.now()]);
+    }
+    for (const v of x.vendors) {
+      const c = v.contract;
+      const t = v.dataTerms;
+      await tx.query(
+        `insert into vendors (id, org_id, name, services, website, notes, contract_start, contract_end, renewal_notice_date, commitment_micros,
+           commitment_currency, trains_on_customer_data, retention_days, dpa_signed, data_region, version, created_at, updated_at)
+         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
+        [
+          v.id,
+          o.id,
+          v.name,
+          v.services,
+          v.website,
+          v.notes,
+          c.start,
+          c.end,
+          c.renewalNoticeDate,
+          c.commitmentAmount === null ? null : decimalToMicros(c.commitmentAmount).toString(),
+          c.commitmentCurrency,
+          t.trainsOnCustomerData,
+          t.retentionDays,
+          t.dpaSigned,
+          t.dataRegion,
+          v.version,
+          v.createdAt,
+          v.updatedAt,
+        ],
+      );
+    }
+    for (const c of x.components) {
+      await tx.query(
+        `insert into components (id, org_id, kind, name, provider, identifier, software_version, hosting, vendor_id, notes, version, created_at, updated_at)
+         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+        [c.id, o.id, c.kind, c.name, c.provider, c.identifier, c.version, c.hosting, c.vendorId, c.notes, c.entityVersion, c.createdAt, c.updatedAt],
+      );
+    }
+    for (const s of x.systems) {
+      await tx.query(
+        `insert into systems (id, org_id, name, purpose, business_owner, technical_owner, department, stage, customer_facing, decisions_affecting_people,
+           personal_data, affected_people, eu_nexus, notes, tags, version, created_at, updated_at)
+         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18)`,
+        [
+          s.id,
+          o.id,
+          s.name,
+          s.purpose,
+          s.businessOwner,
+          s.technicalOwner,
+          s.department,
+          s.stage,
+          s.customerFacing,
+          s.decisionsAffectingPeople,
+          s.personalData,
+          s.affectedPeople,
+          s.euNexus,
+          s.notes,
+          s.tags,
+          s.version,
+          s.createdAt,
+          s.updatedAt,
+        ],
+      );
+      for (const c of s.components) {
+        await tx.query("insert into system_components (org_id, system_id, component_id) values ($1,$2,$3)", [o.id, s.id, c.id]);
+      }
+    }
+    for (const h of x.history) {
+      await tx.query("insert into entity_versions (org_id, entity_type, entity_id, version, action, actor, at, data) values ($1,$2,$3,$4,$5,$6,$7,$8)", [
+        o.id,
+        h.entityType,
+        h.entityId,
+        h.version,
+        h.action,
+        h.actor,
+        h.at,
+        h.data === null ? null : JSON.stringify(h.data),
+      ]);
+    }
+    for (const a of x.audit) {
+      await tx.query(
+        `insert into audit_entries (org_id, seq, at, actor, entity_type, entity_id, entity_label, action, before_digest, after_digest, prev_hash, hash)
+         values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+        [o.id, a.seq, a.at, a.actor, a.entityType, a.entityId, a.entityLabel, a.action, a.beforeDigest, a.afterDigest, a.prevHash, a.hash],
+      );
+    }
+    return { organization: { id: o.id, slug: o.slug, name: o.name, createdAt: o.createdAt }, usersCreated };
+  });
+}

@@ -1,0 +1,43 @@
+import { Navigate, Route, Routes } from "react-router";
+import { AuditLogPage } from "./features/audit/AuditLogPage";
+import { LoginPage } from "./features/auth/LoginPage";
+import { RequireAuth } from "./features/auth/RequireAuth";
+import { ComponentDetailPage } from "./features/components/ComponentDetailPage";
+import { EditComponentPage, NewComponentPage } from "./features/components/ComponentFormPage";
+import { ComponentsListPage } from "./features/components/ComponentsListPage";
+import { AppLayout } from "./features/layout/AppLayout";
+import { HomeRedirect } from "./features/layout/HomeRedirect";
+import { NotFoundPage } from "./features/layout/NotFoundPage";
+import { SystemDetailPage } from "./features/systems/SystemDetailPage";
+import { EditSystemPage, NewSystemPage } from "./features/systems/SystemFormPage";
+import { SystemsListPage } from "./features/systems/SystemsListPage";
+import { EditVendorPage, NewVendorPage } from "./features/vendors/VendorFormPage";
+import { VendorDetailPage } from "./features/vendors/VendorDetailPage";
+import { VendorsListPage } from "./features/vendors/VendorsListPage";
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/" element={<RequireAuth>{(me) => <HomeRedirect me={me} />}</RequireAuth>} />
+      <Route path="/o/:org" element={<RequireAuth>{(me) => <AppLayout me={me} />}</RequireAuth>}>
+        <Route index element={<Navigate to="systems" replace />} />
+        <Route path="systems" element={<SystemsListPage />} />
+        <Route path="systems/new" element={<NewSystemPage />} />
+        <Route path="systems/:id" element={<SystemDetailPage />} />
+        <Route path="systems/:id/edit" element={<EditSystemPage />} />
+        <Route path="components" element={<ComponentsListPage />} />
+        <Route path="components/new" element={<NewComponentPage />} />
+        <Route path="components/:id" element={<ComponentDetailPage />} />
+        <Route path="components/:id/edit" element={<EditComponentPage />} />
+        <Route path="vendors" element={<VendorsListPage />} />
+        <Route path="vendors/new" element={<NewVendorPage />} />
+        <Route path="vendors/:id" element={<VendorDetailPage />} />
+        <Route path="vendors/:id/edit" element={<EditVendorPage />} />
+        <Route path="audit" element={<AuditLogPage />} />
+        <Route path="*" element={<Navigate to="systems" replace />} />
+      </Route>
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,148 @@
+import type {
+  AffectedBand,
+  AuditAction,
+  ComponentKind,
+  Decisions,
+  EntityType,
+  EuNexus,
+  Hosting,
+  PersonalData,
+  Role,
+  Stage,
+  TriState,
+} from "@caio/core";
+import {
+  AFFECTED_BANDS,
+  COMPONENT_KINDS,
+  DECISIONS,
+  ENTITY_TYPES,
+  EU_NEXUS,
+  HOSTINGS,
+  PERSONAL_DATA,
+  STAGES,
+  TRI_STATE,
+} from "@caio/core";
+
+/** Human labels for the contract's enum values, for people who do not read JSON. */
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  idea: "Idea",
+  pilot: "Pilot",
+  production: "In production",
+  retired: "Retired",
+};
+
+export const STAGE_COLORS: Record<Stage, string> = {
+  idea: "gray",
+  pilot: "yellow",
+  production: "green",
+  retired: "dark",
+};
+
+export const DECISION_LABELS: Record<Decisions, string> = {
+  none: "No",
+  informs: "Informs decisions about people",
+  decides: "Decides about people",
+};
+
+export const DECISION_DESCRIPTIONS: Record<Decisions, string> = {
+  none: "Its output is not used to make decisions about individual people.",
+  informs: "A person decides, helped by the system's output (for example a score or a suggestion).",
+  decides: "The system's output decides about people without a person deciding each case.",
+};
+
+export const PERSONAL_DATA_LABELS: Record<PersonalData, string> = {
+  none: "No personal data",
+  personal: "Personal data",
+  "special-category": "Special-category data (health, biometrics, beliefs…)",
+  children: "Children's data",
+};
+
+export const AFFECTED_LABELS: Record<AffectedBand, string> = {
+  unknown: "Unknown",
+  "<100": "Fewer than 100 people",
+  "100-1k": "100 to 1,000 people",
+  "1k-10k": "1,000 to 10,000 people",
+  "10k-100k": "10,000 to 100,000 people",
+  "100k-1m": "100,000 to 1 million people",
+  ">1m": "More than 1 million people",
+};
+
+export const EU_NEXUS_LABELS: Record<EuNexus, string> = {
+  "placed-on-eu-market": "Placed on the EU market",
+  "used-in-eu": "Used in the EU",
+  "output-used-in-eu": "Output used in the EU",
+  none: "No EU connection",
+};
+
+export const COMPONENT_KIND_LABELS: Record<ComponentKind, string> = {
+  model: "Model",
+  sdk: "SDK",
+  "vendor-service": "Vendor service",
+  "vector-store": "Vector store",
+  dataset: "Dataset",
+  "prompt-surface": "Prompt surface",
+  gateway: "Gateway",
+  "mcp-server": "MCP server",
+  agent: "Agent",
+};
+
+export const HOSTING_LABELS: Record<Hosting, string> = {
+  "vendor-api": "Vendor API",
+  "cloud-platform": "Cloud platform",
+  "self-hosted": "Self-hosted",
+};
+
+export const TRI_STATE_LABELS: Record<TriState, string> = {
+  yes: "Yes",
+  no: "No",
+  unknown: "Unknown",
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  viewer: "Viewer",
+  editor: "Editor",
+  approver: "Approver",
+  admin: "Admin",
+};
+
+export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
+  organization: "Organization",
+  system: "AI system",
+  component: "Component",
+  vendor: "Vendor",
+  membership: "Membership",
+  "api-token": "API token",
+};
+
+export const ACTION_LABELS: Record<AuditAction, string> = {
+  create: "Created",
+  update: "Updated",
+  delete: "Deleted",
+};
+
+export const ACTION_COLORS: Record<AuditAction, string> = {
+  create: "green",
+  update: "blue",
+  delete: "red",
+};
+
+/** `[{ value, label }]` for Mantine selects, in the contract's order. */
+export function options<T extends string>(values: readonly T[], labels: Record<T, string>): { value: T; label: string }[] {
+  return values.map((value) => ({ value, label: labels[value] }));
+}
+
+export const stageOptions = options(STAGES, STAGE_LABELS);
+export const decisionOptions = options(DECISIONS, DECISION_LABELS);
+export const personalDataOptions = options(PERSONAL_DATA, PERSONAL_DATA_LABELS);
+export const affectedOptions = options(AFFECTED_BANDS, AFFECTED_LABELS);
+export const euNexusOptions = options(EU_NEXUS, EU_NEXUS_LABELS);
+export const componentKindOptions = options(COMPONENT_KINDS, COMPONENT_KIND_LABELS);
+export const hostingOptions = options(HOSTINGS, HOSTING_LABELS);
+export const triStateOptions = options(TRI_STATE, TRI_STATE_LABELS);
+export const entityTypeOptions = options(ENTITY_TYPES, ENTITY_TYPE_LABELS);
+
+/** Looks up a label, falling back to the raw value for anything the UI does not know yet. */
+export function labelOf<T extends string>(labels: Record<T, string>, value: string): string {
+  return (labels as Record<string, string>)[value] ?? value;
+}

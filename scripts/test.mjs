@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `npm test`: builds, lints, type-checks and runs every test. The storage conformance suite runs on
+// the embedded database and on a real PostgreSQL server: TEST_DATABASE_URL if set, otherwise a
+// throwaway cluster when PostgreSQL is installed. Browser tests use Chromium (CHROMIUM_PATH or
+// /usr/bin/chromium). Under CI=true a missing PostgreSQL or Chromium is an error, not a skip.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startTempPostgres } from "./pg-temp.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const ci = process.env.CI === "true" || process.env.CI === "1";
+const log = (m) => process.stderr.write(`[test] ${m}\n`);
+const bin = (name) => join(root, "node_modules", ".bin", name);
+const step = (name, cmd, args) => {
+  log(name);
+  execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
+};
+
+step("build", process.execPath, [join(root, "scripts/build.mjs")]);
+step("lint", bin("biome"), ["check", "."]);
+step("dependency direction", process.execPath, [join(root, "scripts/check-deps.mjs")]);
+step("type-check tests", bin("tsc"), ["-p", "tsconfig.test.json"]);
+
+const env = { ...process.env };
+let pg = null;
+if (!env.TEST_DATABASE_URL) {
+  try {
+    pg = await startTempPostgres();
+  } catch (e) {
+    log(`could not start a temporary PostgreSQL: ${e.message}`);
+  }
+  if (pg) {
+    env.TEST_DATABASE_URL = pg.url;
+    log(`started a temporary PostgreSQL for the conformance suite`);
+  } else if (ci) {
+    log("CI: PostgreSQL is required (apt-get install postgresql) or set TEST_DATABASE_URL");
+    process.exit(1);
+  } else {
+    log("PostgreSQL not found: the conformance suite runs on the embedded database only (install postgresql or set TEST_DATABASE_URL)");
+  }
+}
+const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+if (!existsSync(chromium)) {
+  if (ci) {
+    log(`CI: Chromium is required at ${chromium} (apt-get install chromium)`);
+    pg?.stop();
+    process.exit(1);
+  }
+  log(`Chromium not found at ${chromium}: browser tests will be skipped (apt-get install chromium)`);
+  env.CAIO_SKIP_BROWSER = "1";
+}
+
+const r = spawnSync(bin("vitest"), ["run", ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
+pg?.stop();
+process.exit(r.status ?? 1);

@@ -1,0 +1,36 @@
+import { defineConfig } from "vitest/config";
+
+// Tests import workspace packages from their TypeScript sources through the "source" export
+// condition; CLI and browser tests run the built artifacts (npm test builds first).
+export default defineConfig({
+  resolve: { conditions: ["source"] },
+  ssr: { resolve: { conditions: ["source"] } },
+  test: {
+    sequence: { shuffle: { files: true, tests: false } },
+    pool: "forks",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["packages/*/src/**/*.test.ts", "test/unit/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: { name: "db", include: ["test/db/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: { name: "api", include: ["test/api/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: { name: "cli", include: ["test/cli/**/*.test.ts"] },
+      },
+      {
+        extends: true,
+        test: { name: "browser", include: ["e2e/**/*.e2e.test.ts"], fileParallelism: false },
+      },
+    ],
+  },
+});
