@@ -46,7 +46,7 @@ export const CurrencySchema = z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter
  * A money amount as a decimal string with at most 6 decimals ("120000", "99.95").
  * Stored as integer micro-units; never handled as a binary float.
  */
-export const MoneyAmountSchema = z.string().regex(/^\d{1,13}(\.\d{1,6})?$/, "must be a non-negative decimal such as 120000.00 (at most 6 decimals)");
+export const MoneyAmountSchema = z.string().regex(/^\d{1,12}(\.\d{1,6})?$/, "must be a non-negative decimal such as 120000.00 (at most 6 decimals)");
 
 export const PageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),

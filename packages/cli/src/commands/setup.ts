@@ -62,15 +62,19 @@ export function registerSetup(program: Command): void {
   program
     .command("init")
     .description("create an organization and its first admin; prints a one-time API token")
-    .requiredOption("--org <name>", 'organization name, e.g. "Acme GmbH"')
+    .usage("--org <name> --admin <email> [options]")
     .requiredOption("--admin <email>", "email of the first admin")
     .option("--slug <slug>", "short id used in URLs and --org (default: from the name)")
     .option("--admin-name <name>", "the admin's display name", "")
     .option("--password-env <var>", "read the admin's password from this environment variable (default: generate one)")
     .option("--json", "print JSON")
+    .addHelpText("after", '\n  --org <name> names the new organization, e.g. caio init --org "Acme GmbH" --admin ada@acme.example')
     .action(async (opts, cmd: Command) => {
       localOnly(cmd, "init");
-      const org = OrganizationCreateSchema.safeParse({ name: opts.org, slug: opts.slug ?? slugify(opts.org) });
+      // --org is the program-wide option; for init it names the new organization.
+      const name = globals(cmd).org;
+      if (!name) throw new UsageError('init needs --org "Organization name"');
+      const org = OrganizationCreateSchema.safeParse({ name, slug: opts.slug ?? slugify(name) });
       if (!org.success) throw new UsageError(`--${org.error.issues[0]?.path[0] === "slug" ? "slug" : "org"} ${org.error.issues[0]?.message}`);
       const email = EmailSchema.safeParse(opts.admin);
       if (!email.success) throw new UsageError(`--admin ${email.error.issues[0]?.message}`);

@@ -65,3 +65,21 @@ export function shortHash(hash: string, n = 10): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
+
+/** Audit actors are recorded as "user:ana@example.com", "token:ci" or "local:root". */
+export function formatActor(actor: string): string {
+  const i = actor.indexOf(":");
+  if (i < 0) return actor;
+  const kind = actor.slice(0, i);
+  const who = actor.slice(i + 1);
+  switch (kind) {
+    case "user":
+      return who;
+    case "token":
+      return `API token “${who}”`;
+    case "local":
+      return `${who} (command line)`;
+    default:
+      return actor;
+  }
+}

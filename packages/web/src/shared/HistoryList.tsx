@@ -1,7 +1,7 @@
 import type { EntityVersion } from "@caio/core";
 import { Badge, Group, List, Stack, Text, Timeline } from "@mantine/core";
 import { ACTION_COLORS, ACTION_LABELS } from "../lib/labels";
-import { formatDateTime, formatRelative } from "../lib/format";
+import { formatActor, formatDateTime, formatRelative } from "../lib/format";
 
 const IGNORED = new Set(["id", "version", "entityVersion", "createdAt", "updatedAt"]);
 
@@ -80,7 +80,7 @@ export function HistoryList({ versions, labels, valueLabel }: Props) {
           >
             <Stack gap={4} mt={4}>
               <Text size="sm" c="dimmed">
-                by {v.actor || "unknown"} ·{" "}
+                by {formatActor(v.actor) || "unknown"} ·{" "}
                 <time dateTime={v.at} title={formatDateTime(v.at)}>
                   {formatRelative(v.at)}
                 </time>

@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Code, Group, Paper, Select, Stack, Table, Text }
 import { IconShieldCheck } from "@tabler/icons-react";
 import { Link, useSearchParams } from "react-router";
 import { describeError } from "../../api/api-error";
-import { formatDateTime, shortHash } from "../../lib/format";
+import { formatActor, formatDateTime, shortHash } from "../../lib/format";
 import { ACTION_COLORS, ACTION_LABELS, ENTITY_TYPE_LABELS, entityTypeOptions, labelOf } from "../../lib/labels";
 import { EmptyState } from "../../shared/EmptyState";
 import { PageHeader } from "../../shared/PageHeader";
@@ -112,7 +112,9 @@ export function AuditLogPage() {
                             <Table.Td style={{ whiteSpace: "nowrap" }}>
                               <time dateTime={e.at}>{formatDateTime(e.at)}</time>
                             </Table.Td>
-                            <Table.Td style={{ overflowWrap: "anywhere" }}>{e.actor}</Table.Td>
+                            <Table.Td style={{ whiteSpace: "nowrap" }} title={e.actor}>
+                              {formatActor(e.actor)}
+                            </Table.Td>
                             <Table.Td>
                               <Badge color={ACTION_COLORS[e.action]} variant="light" size="sm">
                                 {ACTION_LABELS[e.action]}

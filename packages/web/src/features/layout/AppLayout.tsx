@@ -51,7 +51,7 @@ export function AppLayout({ me }: { me: Me }) {
             <Anchor component={Link} to={org ? `/o/${org.slug}/systems` : "/"} underline="never" c="indigo.7" fw={800} fz={22}>
               caio
             </Anchor>
-            <Text size="sm" c="dimmed" visibleFrom="lg">
+            <Text size="sm" c="gray.7" visibleFrom="lg">
               AI inventory
             </Text>
           </Group>

@@ -27,7 +27,7 @@ export function OrgSwitcher({ organizations, current, section }: Props) {
         }}
         allowDeselect={false}
         checkIconPosition="right"
-        w={{ base: 150, sm: 220 }}
+        w={{ base: 150, sm: 220, lg: 280 }}
         comboboxProps={{ width: 280, position: "bottom-end" }}
         renderOption={({ option }) => {
           const role = roles.get(option.value);
@@ -37,7 +37,7 @@ export function OrgSwitcher({ organizations, current, section }: Props) {
                 {option.label}
               </Text>
               {role && (
-                <Badge size="xs" variant="light" color="gray">
+                <Badge size="xs" variant="default">
                   {ROLE_LABELS[role]}
                 </Badge>
               )}
@@ -46,7 +46,7 @@ export function OrgSwitcher({ organizations, current, section }: Props) {
         }}
       />
       {current && (
-        <Badge variant="light" color={current.role === "viewer" ? "gray" : "indigo"} visibleFrom="sm" title="Your role in this organization">
+        <Badge variant="default" size="lg" visibleFrom="sm" title="Your role in this organization">
           {ROLE_LABELS[current.role]}
         </Badge>
       )}

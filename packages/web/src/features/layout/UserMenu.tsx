@@ -1,5 +1,5 @@
 import type { Me } from "@caio/core";
-import { Avatar, Menu, Text, UnstyledButton } from "@mantine/core";
+import { Avatar, Menu, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconLogout, IconPlus } from "@tabler/icons-react";
 import { useNavigate } from "react-router";
@@ -21,10 +21,11 @@ export function UserMenu({ me }: { me: Me }) {
     <>
       <Menu position="bottom-end" width={240} withinPortal>
         <Menu.Target>
-          <UnstyledButton aria-label={`User menu: ${who}`} style={{ borderRadius: "50%" }}>
-            <Avatar color="indigo" radius="xl" size={36}>
+          <UnstyledButton style={{ borderRadius: "50%" }}>
+            <Avatar color="indigo" variant="filled" radius="xl" size={36} aria-hidden>
               {initials(who)}
             </Avatar>
+            <VisuallyHidden>User menu: {who}</VisuallyHidden>
           </UnstyledButton>
         </Menu.Target>
         <Menu.Dropdown>

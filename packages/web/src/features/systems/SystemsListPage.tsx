@@ -213,7 +213,7 @@ export function SystemsListPage() {
                               {s.name}
                             </Anchor>
                           </Table.Td>
-                          <Table.Td>
+                          <Table.Td style={{ whiteSpace: "nowrap" }}>
                             <StageBadge stage={s.stage} />
                           </Table.Td>
                           <Table.Td>{s.department || <Muted />}</Table.Td>

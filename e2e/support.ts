@@ -1,0 +1,127 @@
+/**
+ * Shared helpers of the browser tests: Chromium through playwright-core, signing in,
+ * accessibility checks with axe-core. Each test file launches its own browser and uses
+ * fresh contexts, so no cookie or storage leaks between files or tests.
+ */
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+
+export const TIMEOUT = 15_000;
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A fresh browser context (no cookies, no storage) with one page. */
+export async function openPage(
+  browser: Browser,
+  baseURL: string,
+  options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
+): Promise<Session> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+    locale: "en-US",
+    reducedMotion: "reduce",
+    // Only for injecting axe-core: the server's Content-Security-Policy forbids inline scripts.
+    bypassCSP: options.bypassCSP ?? false,
+  });
+  context.setDefaultTimeout(TIMEOUT);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Signs in through the login form and waits for the organization's inventory. */
+export async function signIn(page: Page, email: string, password: string, org: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
+  await page.getByRole("textbox", { name: "Password", exact: true }).fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(`**/o/${org}/systems`);
+  await page.getByRole("heading", { level: 1, name: "AI inventory" }).waitFor();
+}
+
+export async function visible(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: "visible" });
+}
+
+export async function gone(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: "detached" });
+}
+
+/** Names of the systems in the inventory table, in display order. */
+export async function systemNames(page: Page): Promise<string[]> {
+  return page.getByRole("table", { name: "AI systems" }).getByRole("link").allTextContents();
+}
+
+/** Picks an option of a Mantine Select (an input that opens a listbox). */
+export async function chooseOption(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole("textbox", { name: label, exact: true }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+/** Saves a screenshot to the temp directory (handy when a test fails); returns its path. */
+export async function snap(page: Page, name: string): Promise<string> {
+  const dir = join(tmpdir(), "caio-e2e");
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; html: string }[];
+}
+
+const require = createRequire(import.meta.url);
+const axeSource: string = (require("axe-core") as { source: string }).source;
+
+/**
+ * Runs axe-core on the current page and returns its violations. The page's context must be
+ * opened with `bypassCSP: true`, since the script is injected inline.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate("typeof window.axe !== 'undefined'");
+  if (!loaded) await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    type AxeResult = { violations: (Omit<AxeViolation, "nodes"> & { nodes: { target: unknown[]; html: string }[] })[] };
+    const g = globalThis as unknown as { axe: { run: (ctx: unknown) => Promise<AxeResult> }; document: unknown };
+    const result = await g.axe.run(g.document);
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, html: n.html.slice(0, 200) })),
+    }));
+  });
+}
+
+/** The violations axe rates "critical", printed in a readable way when the assertion fails. */
+export function critical(violations: AxeViolation[]): string[] {
+  return violations
+    .filter((v) => v.impact === "critical")
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html).join(" | ")})`);
+}

@@ -1,0 +1,184 @@
+import { randomUUID } from "node:crypto";
+import { type Role, ROLES, roleAtLeast, SystemCreateSchema, VendorCreateSchema } from "@caio/core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, type Fixture, fixture, PASSWORD } from "../helpers/api.js";
+
+interface RouteCase {
+  /** Least role that may call the route. */
+  min: Role;
+  ok: number;
+  body?: () => unknown;
+  /** Creates a fresh target and returns the value for {id} / {userId}. */
+  target?: (f: Fixture) => Promise<string>;
+}
+
+const actor = { label: "local:test" };
+const fresh = {
+  system: async (f: Fixture) => (await f.store.systems.create(f.orgA.id, SystemCreateSchema.parse({ name: `tmp ${randomUUID()}` }), actor)).id,
+  vendor: async (f: Fixture) => (await f.store.vendors.create(f.orgA.id, VendorCreateSchema.parse({ name: `tmp ${randomUUID()}` }), actor)).id,
+  component: async (f: Fixture) =>
+    (
+      await f.store.components.create(
+        f.orgA.id,
+        {
+          kind: "sdk",
+          name: `tmp ${randomUUID()}`,
+          provider: "",
+          identifier: "",
+          version: "",
+          hosting: "self-hosted",
+          vendorId: null,
+          notes: "",
+          systemIds: [],
+        },
+        actor,
+      )
+    ).id,
+  member: async (f: Fixture) => {
+    const u = await f.store.users.create(`m-${randomUUID()}@a.example`, "m", PASSWORD);
+    await f.store.users.setRole(f.orgA.id, u.id, "viewer", actor);
+    return u.id;
+  },
+  token: async (f: Fixture) => (await f.store.tokens.create(f.orgA.id, null, `tmp-${randomUUID()}`, "viewer", actor)).id,
+};
+const existing = (key: "systemId" | "vendorId" | "componentId") => async (f: Fixture) => f.orgA[key];
+
+/** Every organization-scoped route, the role it needs and a valid call. The test fails when a route is missing here. */
+const CASES: Record<string, RouteCase> = {
+  "get /orgs/{org}": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/members": { min: "viewer", ok: 200 },
+  "post /orgs/{org}/members": { min: "admin", ok: 201, body: () => ({ email: `n-${randomUUID()}@a.example`, role: "viewer", password: PASSWORD }) },
+  "patch /orgs/{org}/members/{userId}": { min: "admin", ok: 200, body: () => ({ role: "editor" }), target: fresh.member },
+  "delete /orgs/{org}/members/{userId}": { min: "admin", ok: 204, target: fresh.member },
+  "get /orgs/{org}/tokens": { min: "admin", ok: 200 },
+  "post /orgs/{org}/tokens": { min: "editor", ok: 201, body: () => ({ name: "t", role: "viewer" }) },
+  "delete /orgs/{org}/tokens/{id}": { min: "admin", ok: 204, target: fresh.token },
+  "get /orgs/{org}/audit": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/audit/verify": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/export": { min: "admin", ok: 200 },
+  "get /orgs/{org}/systems": { min: "viewer", ok: 200 },
+  "post /orgs/{org}/systems": { min: "editor", ok: 201, body: () => ({ name: `new ${randomUUID()}` }) },
+  "get /orgs/{org}/systems/{id}": { min: "viewer", ok: 200, target: existing("systemId") },
+  "patch /orgs/{org}/systems/{id}": { min: "editor", ok: 200, body: () => ({ notes: "changed" }), target: existing("systemId") },
+  "delete /orgs/{org}/systems/{id}": { min: "editor", ok: 204, target: fresh.system },
+  "get /orgs/{org}/systems/{id}/history": { min: "viewer", ok: 200, target: existing("systemId") },
+  "get /orgs/{org}/components": { min: "viewer", ok: 200 },
+  "post /orgs/{org}/components": { min: "editor", ok: 201, body: () => ({ kind: "model", name: `c ${randomUUID()}` }) },
+  "get /orgs/{org}/components/{id}": { min: "viewer", ok: 200, target: existing("componentId") },
+  "patch /orgs/{org}/components/{id}": { min: "editor", ok: 200, body: () => ({ notes: "changed" }), target: existing("componentId") },
+  "delete /orgs/{org}/components/{id}": { min: "editor", ok: 204, target: fresh.component },
+  "get /orgs/{org}/components/{id}/history": { min: "viewer", ok: 200, target: existing("componentId") },
+  "get /orgs/{org}/vendors": { min: "viewer", ok: 200 },
+  "post /orgs/{org}/vendors": { min: "editor", ok: 201, body: () => ({ name: `v ${randomUUID()}` }) },
+  "get /orgs/{org}/vendors/{id}": { min: "viewer", ok: 200, target: existing("vendorId") },
+  "patch /orgs/{org}/vendors/{id}": { min: "editor", ok: 200, body: () => ({ notes: "changed" }), target: existing("vendorId") },
+  "delete /orgs/{org}/vendors/{id}": { min: "editor", ok: 204, target: fresh.vendor },
+  "get /orgs/{org}/vendors/{id}/history": { min: "viewer", ok: 200, target: existing("vendorId") },
+};
+
+/** Routes without an organization in the path, covered by their own tests. */
+const GLOBAL_ROUTES = ["post /auth/login", "post /auth/logout", "get /me", "get /health", "get /orgs", "post /orgs", "post /restore"];
+
+function fill(path: string, org: string, id?: string): string {
+  return path.replace("{org}", org).replace(/\{(id|userId)\}/, id ?? "");
+}
+
+describe("organization isolation and roles, for every API route", () => {
+  let f: Fixture;
+  let routes: string[];
+  beforeAll(async () => {
+    f = await fixture();
+    const doc = (await (await f.app.request("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
+  });
+  afterAll(async () => f.close());
+
+  it("has a case for every route in the OpenAPI document", () => {
+    const known = new Set([...Object.keys(CASES), ...GLOBAL_ROUTES]);
+    expect(routes.filter((r) => !known.has(r))).toEqual([]);
+    expect(Object.keys(CASES).filter((r) => !routes.includes(r))).toEqual([]);
+  });
+
+  for (const [key, rc] of Object.entries(CASES)) {
+    const [method = "get", path = ""] = key.split(" ");
+    const upper = method.toUpperCase();
+
+    describe(key, () => {
+      it("refuses another organization's admin (session and token) with 404, changing nothing", async () => {
+        const id = rc.target ? await rc.target(f) : undefined;
+        const before = (await f.store.audit.verify(f.orgA.id)).entries;
+        for (const auth of [{ session: f.sessions.outsider }, { token: f.tokens.outsider }]) {
+          const res = await call(f.app, upper, fill(path, f.orgA.slug, id), { ...auth, body: rc.body?.() });
+          expect(res.status, `${key} as outsider`).toBe(404);
+          const body = (await res.json()) as { error: { code: string } };
+          expect(body.error.code).toBe("not_found");
+        }
+        if (id) {
+          // the outsider's own organization in the path, our record's id: still not found
+          const res = await call(f.app, upper, fill(path, f.orgB.slug, id), { session: f.sessions.outsider, body: rc.body?.() });
+          expect(res.status, `${key} in the outsider's own organization`).toBe(404);
+        }
+        expect((await f.store.audit.verify(f.orgA.id)).entries).toBe(before);
+      });
+
+      it("refuses roles below its minimum with 403 and a signed-out caller with 401", async () => {
+        const id = rc.target ? await rc.target(f) : undefined;
+        for (const role of ROLES.filter((r) => !roleAtLeast(r, rc.min))) {
+          for (const auth of [{ session: f.sessions[role] }, { token: f.tokens[role] }]) {
+            const res = await call(f.app, upper, fill(path, f.orgA.slug, id), { ...auth, body: rc.body?.() });
+            expect(res.status, `${key} as ${role}`).toBe(403);
+          }
+        }
+        const anon = await call(f.app, upper, fill(path, f.orgA.slug, id), { body: rc.body?.() });
+        expect(anon.status).toBe(401);
+      });
+
+      if (upper !== "GET") {
+        it("refuses a session without the CSRF token", async () => {
+          const id = rc.target ? await rc.target(f) : undefined;
+          const res = await call(f.app, upper, fill(path, f.orgA.slug, id), { session: f.sessions.admin, csrf: false, body: rc.body?.() });
+          expect(res.status).toBe(403);
+        });
+      }
+
+      it(`allows ${rc.min} and above`, async () => {
+        const id = rc.target ? await rc.target(f) : undefined;
+        const res = await call(f.app, upper, fill(path, f.orgA.slug, id), { session: f.sessions[rc.min], body: rc.body?.() });
+        expect(res.status, await res.clone().text()).toBe(rc.ok);
+        const id2 = rc.target ? await rc.target(f) : undefined;
+        const viaToken = await call(f.app, upper, fill(path, f.orgA.slug, id2), { token: f.tokens.admin, body: rc.body?.() });
+        expect(viaToken.status).toBe(rc.ok);
+      });
+    });
+  }
+
+  it("lists only the caller's organizations", async () => {
+    const res = await call(f.app, "GET", "/orgs", { session: f.sessions.outsider });
+    const { items } = (await res.json()) as { items: { slug: string }[] };
+    expect(items.map((o) => o.slug)).toEqual(["org-b"]);
+    const viaToken = (await (await call(f.app, "GET", "/orgs", { token: f.tokens.viewer })).json()) as { items: { slug: string }[] };
+    expect(viaToken.items.map((o) => o.slug)).toEqual(["org-a"]);
+  });
+
+  it("does not let a token create organizations or restore", async () => {
+    expect((await call(f.app, "POST", "/orgs", { token: f.tokens.admin, body: { name: "X", slug: "x-org" } })).status).toBe(403);
+    const doc = await f.store.exportOrg(f.orgB.id);
+    const copy = { ...doc, organization: { ...doc.organization, slug: "b-copy", id: randomUUID() } };
+    expect((await call(f.app, "POST", "/restore", { token: f.tokens.admin, body: copy })).status).toBe(403);
+    expect(await f.store.orgs.bySlug("b-copy")).toBeNull();
+  });
+
+  it("does not let a token carry more rights than its creator", async () => {
+    const res = await call(f.app, "POST", `/orgs/${f.orgA.slug}/tokens`, { session: f.sessions.editor, body: { name: "escalate", role: "admin" } });
+    expect(res.status).toBe(403);
+  });
+
+  it("keeps the last admin", async () => {
+    const members = (await (await call(f.app, "GET", `/orgs/${f.orgB.slug}/members`, { session: f.sessions.outsider })).json()) as {
+      items: { userId: string; role: string }[];
+    };
+    const admin = members.items.find((m) => m.role === "admin");
+    const res = await call(f.app, "PATCH", `/orgs/${f.orgB.slug}/members/${admin?.userId}`, { session: f.sessions.outsider, body: { role: "viewer" } });
+    expect(res.status).toBe(409);
+  });
+});
