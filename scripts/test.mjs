@@ -4,7 +4,7 @@
 // throwaway cluster when PostgreSQL is installed. Browser tests use Chromium (CHROMIUM_PATH or
 // /usr/bin/chromium). Under CI=true a missing PostgreSQL or Chromium is an error, not a skip.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startTempPostgres } from "./pg-temp.mjs";
@@ -52,6 +52,22 @@ if (!existsSync(chromium)) {
   env.CAIO_SKIP_BROWSER = "1";
 }
 
-const r = spawnSync(bin("vitest"), ["run", ...process.argv.slice(2)], { cwd: root, stdio: "inherit", env });
+const report = join(root, ".tmp", "vitest-report.json");
+rmSync(report, { force: true });
+const r = spawnSync(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: "inherit",
+  env,
+});
 pg?.stop();
+// One plain closing line that any CI can read.
+if (existsSync(report)) {
+  const j = JSON.parse(readFileSync(report, "utf8"));
+  const skipped = (j.numPendingTests ?? 0) + (j.numTodoTests ?? 0);
+  process.stdout.write(`\nTests: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${skipped} skipped\n`);
+  if (j.numTotalTests === 0) {
+    log("no test ran");
+    process.exit(1);
+  }
+}
 process.exit(r.status ?? 1);
