@@ -143,6 +143,9 @@ describe("caio CLI (real binary)", () => {
       expect(bad.code).toBe(1);
       expect(bad.stderr).toMatch(/invalid or revoked/);
       expect(caio(["demo"], remote).code).toBe(2);
+      const busy = caio(["systems", "list"], { CAIO_DATA_DIR: dir });
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toMatch(/in use by another caio process .*caio serve/);
     } finally {
       expect(await server.stop()).toBe(0);
     }

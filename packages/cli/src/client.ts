@@ -44,10 +44,10 @@ export function localOperatorName(): string {
   }
 }
 
-export async function openLocalStore(env: Env, opts: GlobalOptions): Promise<{ store: Store; db: Database }> {
+export async function openLocalStore(env: Env, opts: GlobalOptions, holder = "caio CLI"): Promise<{ store: Store; db: Database }> {
   let db: Database;
   try {
-    db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: opts.dataDir ?? env.CAIO_DATA_DIR ?? ".caio" });
+    db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: opts.dataDir ?? env.CAIO_DATA_DIR ?? ".caio", holder });
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     throw new CliError(

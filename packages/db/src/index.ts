@@ -5,3 +5,4 @@ export { type OpenOptions, openDatabase, pgliteDir } from "./open.js";
 export { openPglite } from "./pglite-driver.js";
 export { openPostgres } from "./postgres-driver.js";
 export * from "./store/index.js";
+export { DatabaseBusyError } from "./lock.js";

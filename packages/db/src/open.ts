@@ -11,6 +11,8 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** Use a throwaway in-memory embedded database (tests). */
   memory?: boolean;
+  /** Who holds the embedded database, shown to a second process that finds it locked. */
+  holder?: string;
 }
 
 /** Where the embedded database is stored inside the data directory. */
@@ -25,7 +27,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     if (!/^postgres(ql)?:\/\//.test(opts.databaseUrl)) throw new Error("DATABASE_URL must start with postgres:// or postgresql://");
     db = await openPostgres(opts.databaseUrl);
   } else {
-    db = await openPglite(opts.memory ? null : pgliteDir(opts.dataDir ?? ".caio"));
+    db = await openPglite(opts.memory ? null : pgliteDir(opts.dataDir ?? ".caio"), opts.holder);
   }
   try {
     await migrate(db);

@@ -141,7 +141,7 @@ export function registerSetup(program: Command): void {
       const env = readEnv();
       const port = opts.port === undefined ? (env.CAIO_PORT ?? 4319) : Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, got "${opts.port}"`);
-      const { store, db } = await openLocalStore(env, globals(cmd));
+      const { store, db } = await openLocalStore(env, globals(cmd), `caio serve on port ${port}`);
       let seeded = false;
       if (opts.demo) seeded = await ensureDemo(store);
       let server: Awaited<ReturnType<typeof startServer>>;

@@ -1,5 +1,5 @@
 import type { EntityVersion } from "@caio/core";
-import { Badge, Group, List, Stack, Text, Timeline } from "@mantine/core";
+import { Badge, Group, List, Stack, Text, Timeline, VisuallyHidden } from "@mantine/core";
 import { ACTION_COLORS, ACTION_LABELS } from "../lib/labels";
 import { formatActor, formatDateTime, formatRelative } from "../lib/format";
 
@@ -91,7 +91,8 @@ export function HistoryList({ versions, labels, valueLabel }: Props) {
                     <List.Item key={c.field}>
                       {c.from !== undefined ? (
                         <>
-                          {c.label}: <s aria-label={`from ${c.from}`}>{c.from}</s> → {c.to}
+                          {c.label}: <VisuallyHidden>changed from</VisuallyHidden> <s>{c.from}</s>{" "}
+                          <span aria-hidden>→</span> <VisuallyHidden>to</VisuallyHidden> {c.to}
                         </>
                       ) : (
                         <>{c.label} changed</>
