@@ -63,7 +63,10 @@ try {
   await db.close();
 
   t0 = performance.now();
-  execFileSync(process.execPath, [join(root, "packages/cli/bin/caio.js"), "systems", "list", "--json", "--org", DEMO_ORG.slug], { env: { ...process.env, CAIO_DATA_DIR: dir }, stdio: "pipe" });
+  execFileSync(process.execPath, [join(root, "packages/cli/bin/caio.js"), "systems", "list", "--json", "--org", DEMO_ORG.slug], {
+    env: { ...process.env, CAIO_DATA_DIR: dir },
+    stdio: "pipe",
+  });
   results.figures.cliSystemsListWallMs = ms(t0);
 } finally {
   rmSync(dir, { recursive: true, force: true });

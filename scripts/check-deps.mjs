@@ -36,7 +36,8 @@ for (const [pkg, allowed] of Object.entries(ALLOWED)) {
       if (!allowed.includes(m[1])) problems.push(`${file.slice(root.length + 1)} imports @caio/${m[1]}`);
     }
     if (pkg === "web" && /from\s+["']@caio\/core\/node["']/.test(text)) problems.push(`${file.slice(root.length + 1)} imports the Node-only @caio/core/node`);
-    if (pkg === "core" && /from\s+["'](node:fs|node:net|node:http|pg|@electric-sql)/.test(text)) problems.push(`${file.slice(root.length + 1)}: core must not do I/O`);
+    if (pkg === "core" && /from\s+["'](node:fs|node:net|node:http|pg|@electric-sql)/.test(text))
+      problems.push(`${file.slice(root.length + 1)}: core must not do I/O`);
   }
 }
 if (problems.length) {

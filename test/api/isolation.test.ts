@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type Role, ROLES, roleAtLeast, SystemCreateSchema, VendorCreateSchema } from "@caio/core";
+import { ROLES, type Role, roleAtLeast, SystemCreateSchema, VendorCreateSchema } from "@caio/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, type Fixture, fixture, PASSWORD } from "../helpers/api.js";
 

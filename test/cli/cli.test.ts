@@ -8,7 +8,8 @@ describe("caio CLI (real binary)", () => {
   it("prints help for every command and subcommand", () => {
     const top = caio(["--help"]);
     expect(top.code).toBe(0);
-    const commandsOf = (help: string) => [...(help.split("Commands:")[1] ?? "").matchAll(/^ {2}([a-z-]+)\b/gm)].map((m) => m[1] as string).filter((c) => c !== "help");
+    const commandsOf = (help: string) =>
+      [...(help.split("Commands:")[1] ?? "").matchAll(/^ {2}([a-z-]+)\b/gm)].map((m) => m[1] as string).filter((c) => c !== "help");
     const commands = commandsOf(top.stdout);
     expect(commands).toEqual(expect.arrayContaining(["init", "demo", "serve", "systems", "vendors", "components", "audit", "export", "restore"]));
     for (const c of commands) {
@@ -50,7 +51,10 @@ describe("caio CLI (real binary)", () => {
     });
 
     it("runs a system through add, show, update, list filters and remove", () => {
-      const add = caio(["systems", "add", "--name", "Claims triage", "--stage", "pilot", "--customer-facing", "--personal-data", "personal", "--tag", "ins,claims", "--json"], env);
+      const add = caio(
+        ["systems", "add", "--name", "Claims triage", "--stage", "pilot", "--customer-facing", "--personal-data", "personal", "--tag", "ins,claims", "--json"],
+        env,
+      );
       expect(add.code, add.stderr).toBe(0);
       const created = JSON.parse(add.stdout) as { id: string; tags: string[]; customerFacing: boolean };
       expect(created).toMatchObject({ tags: ["ins", "claims"], customerFacing: true });

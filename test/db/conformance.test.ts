@@ -1,4 +1,4 @@
-import { SystemCreateSchema, type SystemCreateInput, VendorCreateSchema } from "@caio/core";
+import { type SystemCreateInput, SystemCreateSchema, VendorCreateSchema } from "@caio/core";
 import { type Database, migrate, type Store } from "@caio/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drivers } from "../helpers/db.js";

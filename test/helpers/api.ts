@@ -1,4 +1,4 @@
-import { type Role, ROLES, SystemCreateSchema, VendorCreateSchema } from "@caio/core";
+import { ROLES, type Role, SystemCreateSchema, VendorCreateSchema } from "@caio/core";
 import { createStore, type Database, openDatabase, type Store } from "@caio/db";
 import { type App, argon2Hasher, createApp } from "@caio/server";
 

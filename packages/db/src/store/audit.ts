@@ -19,7 +19,9 @@ export interface Change {
 export async function recordChange(tx: Queryable, orgId: string, actor: Actor, at: string, change: Change): Promise<void> {
   // "for no key update" serializes writers per organization without deadlocking against the
   // key-share locks that foreign-key checks on the same row take earlier in the transaction.
-  const head = await tx.query<{ audit_seq: string; audit_head: string }>("select audit_seq, audit_head from organizations where id = $1 for no key update", [orgId]);
+  const head = await tx.query<{ audit_seq: string; audit_head: string }>("select audit_seq, audit_head from organizations where id = $1 for no key update", [
+    orgId,
+  ]);
   const row = head.rows[0];
   if (!row) throw new Error("organization vanished during a change");
   const seq = Number(row.audit_seq) + 1;
