@@ -27,10 +27,14 @@ export default defineConfig({
         extends: true,
         test: { name: "cli", include: ["test/cli/**/*.test.ts"] },
       },
-      {
-        extends: true,
-        test: { name: "browser", include: ["e2e/**/*.e2e.test.ts"], fileParallelism: false },
-      },
+      ...(process.env.CAIO_SKIP_BROWSER
+        ? []
+        : [
+            {
+              extends: true,
+              test: { name: "browser", include: ["e2e/**/*.e2e.test.ts"], fileParallelism: false },
+            },
+          ]),
     ],
   },
 });

@@ -53,7 +53,11 @@ describe("accessibility and layout", () => {
       await snap(page, "inventory-768");
 
       const overflow = await page.evaluate(() => {
-        const d = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number }; body: { scrollWidth: number; clientWidth: number } } }).document;
+        const d = (
+          globalThis as unknown as {
+            document: { documentElement: { scrollWidth: number; clientWidth: number }; body: { scrollWidth: number; clientWidth: number } };
+          }
+        ).document;
         return {
           doc: d.documentElement.scrollWidth - d.documentElement.clientWidth,
           body: d.body.scrollWidth - d.body.clientWidth,
@@ -69,9 +73,7 @@ describe("accessibility and layout", () => {
       await page.getByRole("navigation").getByRole("link", { name: "Vendors" }).click();
       await page.waitForURL(`**/o/${server.demo.org}/vendors`);
       await visible(page.getByRole("heading", { level: 1, name: "Vendors" }));
-      const vendorOverflow = await page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-      );
+      const vendorOverflow = await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
       expect(vendorOverflow).toBe(0);
     } finally {
       await context.close();

@@ -51,9 +51,12 @@ export async function openPage(
   return { context, page };
 }
 
-/** Signs in through the login form and waits for the organization's inventory. */
+/**
+ * Signs in through the login form and waits for the organization's inventory. Without `next` the
+ * app opens the user's first organization, which need not be `org`.
+ */
 export async function signIn(page: Page, email: string, password: string, org: string): Promise<void> {
-  await page.goto("/login");
+  await page.goto(`/login?next=${encodeURIComponent(`/o/${org}/systems`)}`);
   await page.getByRole("textbox", { name: "Email", exact: true }).fill(email);
   await page.getByRole("textbox", { name: "Password", exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -121,7 +124,5 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 /** The violations axe rates "critical", printed in a readable way when the assertion fails. */
 export function critical(violations: AxeViolation[]): string[] {
-  return violations
-    .filter((v) => v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html).join(" | ")})`);
+  return violations.filter((v) => v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html).join(" | ")})`);
 }

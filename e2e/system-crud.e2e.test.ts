@@ -5,7 +5,7 @@ import { chooseOption, gone, launchBrowser, openPage, signIn, snap, systemNames,
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-describe("creating, editing and deleting a system", () => {
+describe("editing the inventory", () => {
   let server: TestServer;
   let browser: Browser;
 
@@ -88,6 +88,32 @@ describe("creating, editing and deleting a system", () => {
       await gone(dialog);
       await expect.poll(() => systemNames(page)).not.toHaveLength(0);
       expect(await systemNames(page)).not.toContain(newName);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("validates a vendor's contract dates with the shared schema, then creates the vendor", async () => {
+    const { context, page } = await openPage(browser, server.url);
+    try {
+      await signIn(page, server.demo.adminEmail, server.demo.password, server.demo.org);
+      await page.goto(`/o/${server.demo.org}/vendors/new`);
+      await visible(page.getByRole("heading", { level: 1, name: "New vendor" }));
+      await page.getByRole("textbox", { name: "Name", exact: true }).fill("E2E Vendor");
+      await page.getByRole("textbox", { name: "Contract start", exact: true }).fill("2026-06-01");
+      await page.getByRole("textbox", { name: "Contract end", exact: true }).fill("2026-01-31");
+      await page.getByRole("textbox", { name: /^Commitment/ }).fill("12,500.50");
+      await page.getByRole("button", { name: "Create vendor" }).click();
+      await visible(page.getByText("End must not be before start", { exact: true }));
+      expect(await page.getByRole("textbox", { name: "Contract end", exact: true }).getAttribute("aria-invalid")).toBe("true");
+
+      await page.getByRole("textbox", { name: "Contract end", exact: true }).fill("2027-05-31");
+      await page.getByRole("button", { name: "Create vendor" }).click();
+      await page.waitForURL(/\/vendors\/[0-9a-f-]{36}$/);
+      await visible(page.getByRole("heading", { level: 1, name: "E2E Vendor" }));
+      const contract = page.getByRole("region", { name: "Contract" });
+      await visible(contract.getByText("31 May 2027"));
+      await visible(contract.getByText("$12,500.50"));
     } finally {
       await context.close();
     }

@@ -11,8 +11,8 @@ import { NotFoundPage } from "./features/layout/NotFoundPage";
 import { SystemDetailPage } from "./features/systems/SystemDetailPage";
 import { EditSystemPage, NewSystemPage } from "./features/systems/SystemFormPage";
 import { SystemsListPage } from "./features/systems/SystemsListPage";
-import { EditVendorPage, NewVendorPage } from "./features/vendors/VendorFormPage";
 import { VendorDetailPage } from "./features/vendors/VendorDetailPage";
+import { EditVendorPage, NewVendorPage } from "./features/vendors/VendorFormPage";
 import { VendorsListPage } from "./features/vendors/VendorsListPage";
 
 export function App() {

@@ -7,8 +7,8 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
-import { createQueryClient } from "./api/query-client";
 import { App } from "./App";
+import { createQueryClient } from "./api/query-client";
 import { theme } from "./theme";
 
 const root = document.getElementById("root");

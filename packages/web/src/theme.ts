@@ -1,11 +1,4 @@
-import {
-  Badge,
-  createTheme,
-  darken,
-  defaultVariantColorsResolver,
-  parseThemeColor,
-  type VariantColorsResolver,
-} from "@mantine/core";
+import { Badge, createTheme, darken, defaultVariantColorsResolver, parseThemeColor, type VariantColorsResolver } from "@mantine/core";
 
 /**
  * Mantine's "light" and "subtle" variants draw shade-6 text on a pale tint, which misses the
@@ -29,8 +22,7 @@ export const theme = createTheme({
   autoContrast: true,
   variantColorResolver,
   defaultRadius: "md",
-  fontFamily:
-    "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
+  fontFamily: "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif",
   headings: { fontWeight: "700" },
   components: {
     // Sentence case reads better than capitals, and a badge never shrinks into "IN PRODU…".

@@ -1,14 +1,6 @@
 import type { ErrorCode, FieldIssue } from "@caio/core";
 
-const CODES: readonly ErrorCode[] = [
-  "validation",
-  "unauthenticated",
-  "forbidden",
-  "not_found",
-  "conflict",
-  "rate_limited",
-  "internal",
-];
+const CODES: readonly ErrorCode[] = ["validation", "unauthenticated", "forbidden", "not_found", "conflict", "rate_limited", "internal"];
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: "validation",
@@ -79,7 +71,7 @@ export function describeError(e: unknown): string {
       case "forbidden":
         return `Not allowed: ${e.message}.`;
       case "not_found":
-        return `Not found: ${e.message}.`;
+        return `${capitalize(e.message)}. It may have been deleted, or the address is wrong.`;
       case "rate_limited":
         return "Too many requests. Wait a moment and try again.";
       case "internal":

@@ -1,4 +1,4 @@
-import { apiErrorFrom, ApiError } from "./api-error";
+import { ApiError, apiErrorFrom } from "./api-error";
 
 /** Base path of the caio HTTP API, on the same origin as the web app. */
 export const API_BASE = "/api/v1";

@@ -10,7 +10,6 @@ export type HistoryCollection = "systems" | "components" | "vendors";
 export function useHistory(org: string, collection: HistoryCollection, id: string) {
   return useQuery({
     queryKey: keys.history(org, collection, id),
-    queryFn: ({ signal }) =>
-      api.get<ItemsResponse<EntityVersion>>(orgPath(org, `/${collection}/${encodeURIComponent(id)}/history`), signal),
+    queryFn: ({ signal }) => api.get<ItemsResponse<EntityVersion>>(orgPath(org, `/${collection}/${encodeURIComponent(id)}/history`), signal),
   });
 }

@@ -14,7 +14,14 @@ export interface MappedErrors {
 export function phrase(label: string | undefined, message: string): string {
   if (!label) return message;
   const first = message.charAt(0);
-  return first && first === first.toLowerCase() && first !== first.toUpperCase() ? `${label} ${message}` : message;
+  if (!first || first !== first.toLowerCase() || first === first.toUpperCase()) return message;
+  // "end must not be before start" under "Contract end" already names its field.
+  const words = label.toLowerCase().split(/\s+/);
+  const lower = message.toLowerCase();
+  for (let k = words.length; k >= 1; k--) {
+    if (lower.startsWith(`${words.slice(-k).join(" ")} `)) return capitalize(message);
+  }
+  return `${label} ${message}`;
 }
 
 /**
@@ -37,10 +44,7 @@ export function mapIssues(issues: readonly FieldIssue[], labels: Record<string, 
 }
 
 /** Field errors from a failed zod `safeParse`. */
-export function zodFieldErrors(
-  error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
-  labels: Record<string, string>,
-): MappedErrors {
+export function zodFieldErrors(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, labels: Record<string, string>): MappedErrors {
   return mapIssues(zodIssues(error.issues), labels);
 }
 

@@ -1,27 +1,5 @@
-import type {
-  AffectedBand,
-  AuditAction,
-  ComponentKind,
-  Decisions,
-  EntityType,
-  EuNexus,
-  Hosting,
-  PersonalData,
-  Role,
-  Stage,
-  TriState,
-} from "@caio/core";
-import {
-  AFFECTED_BANDS,
-  COMPONENT_KINDS,
-  DECISIONS,
-  ENTITY_TYPES,
-  EU_NEXUS,
-  HOSTINGS,
-  PERSONAL_DATA,
-  STAGES,
-  TRI_STATE,
-} from "@caio/core";
+import type { AffectedBand, AuditAction, ComponentKind, Decisions, EntityType, EuNexus, Hosting, PersonalData, Role, Stage, TriState } from "@caio/core";
+import { AFFECTED_BANDS, COMPONENT_KINDS, DECISIONS, ENTITY_TYPES, EU_NEXUS, HOSTINGS, PERSONAL_DATA, STAGES, TRI_STATE } from "@caio/core";
 
 /** Human labels for the contract's enum values, for people who do not read JSON. */
 

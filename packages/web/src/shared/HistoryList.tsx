@@ -1,7 +1,7 @@
 import type { EntityVersion } from "@caio/core";
 import { Badge, Group, List, Stack, Text, Timeline, VisuallyHidden } from "@mantine/core";
-import { ACTION_COLORS, ACTION_LABELS } from "../lib/labels";
 import { formatActor, formatDateTime, formatRelative } from "../lib/format";
+import { ACTION_COLORS, ACTION_LABELS } from "../lib/labels";
 
 const IGNORED = new Set(["id", "version", "entityVersion", "createdAt", "updatedAt"]);
 
@@ -57,7 +57,12 @@ interface Props {
 
 /** Who changed what and when, newest first. */
 export function HistoryList({ versions, labels, valueLabel }: Props) {
-  if (versions.length === 0) return <Text c="dimmed" size="sm">No history recorded yet.</Text>;
+  if (versions.length === 0)
+    return (
+      <Text c="dimmed" size="sm">
+        No history recorded yet.
+      </Text>
+    );
   return (
     <Timeline bulletSize={14} lineWidth={2} active={versions.length}>
       {versions.map((v, i) => {
@@ -91,8 +96,8 @@ export function HistoryList({ versions, labels, valueLabel }: Props) {
                     <List.Item key={c.field}>
                       {c.from !== undefined ? (
                         <>
-                          {c.label}: <VisuallyHidden>changed from</VisuallyHidden> <s>{c.from}</s>{" "}
-                          <span aria-hidden>→</span> <VisuallyHidden>to</VisuallyHidden> {c.to}
+                          {c.label}: <VisuallyHidden>changed from</VisuallyHidden> <s>{c.from}</s> <span aria-hidden>→</span>{" "}
+                          <VisuallyHidden>to</VisuallyHidden> {c.to}
                         </>
                       ) : (
                         <>{c.label} changed</>

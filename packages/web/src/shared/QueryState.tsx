@@ -1,7 +1,7 @@
 import { Alert, Button, Center, Group, Loader, Text } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
 import type { ReactNode } from "react";
-import { describeError } from "../api/api-error";
+import { describeError, isApiError } from "../api/api-error";
 
 interface Props<T> {
   query: { data: T | undefined; error: unknown; isPending: boolean; isError: boolean; refetch: () => unknown };
@@ -33,10 +33,13 @@ export function Loading({ label }: { label: string }) {
 }
 
 export function QueryError({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  // Retrying cannot help when the record does not exist or the role does not allow reading it.
+  const final = isApiError(error) && (error.status === 404 || error.status === 403 || error.status === 400);
+  const title = isApiError(error) && error.status === 404 ? "Not found" : "Could not load this page";
   return (
-    <Alert color="red" variant="light" title="Could not load this page" icon={<IconAlertTriangle aria-hidden />} role="alert">
+    <Alert color="red" variant="light" title={title} icon={<IconAlertTriangle aria-hidden />} role="alert">
       <Text size="sm">{describeError(error)}</Text>
-      {onRetry && (
+      {onRetry && !final && (
         <Button mt="sm" size="xs" variant="default" onClick={onRetry}>
           Try again
         </Button>

@@ -1,5 +1,5 @@
-import { Badge } from "@mantine/core";
 import type { TriState } from "@caio/core";
+import { Badge } from "@mantine/core";
 import { TRI_STATE_LABELS } from "../lib/labels";
 
 /** "Yes"/"No" as text, never as color alone. */

@@ -11,8 +11,7 @@ export function useFocusFirstError(formRef: RefObject<HTMLFormElement | null>) {
     pending.current = false;
     const form = formRef.current;
     if (!form) return;
-    const target =
-      form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[role="alert"]');
+    const target = form.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.querySelector<HTMLElement>('[role="alert"]');
     target?.focus();
   });
   return () => {

@@ -1,4 +1,4 @@
-import { ENTITY_TYPES, type AuditEntry, type EntityType } from "@caio/core";
+import { type AuditEntry, ENTITY_TYPES, type EntityType } from "@caio/core";
 import { Anchor, Badge, Button, Code, Group, Paper, Select, Stack, Table, Text } from "@mantine/core";
 import { IconShieldCheck } from "@tabler/icons-react";
 import { Link, useSearchParams } from "react-router";
@@ -31,8 +31,7 @@ export function AuditLogPage() {
   const { org } = useOrg();
   const [sp, setSp] = useSearchParams();
   const typeParam = sp.get("type");
-  const entityType =
-    typeParam && (ENTITY_TYPES as readonly string[]).includes(typeParam) ? (typeParam as EntityType) : undefined;
+  const entityType = typeParam && (ENTITY_TYPES as readonly string[]).includes(typeParam) ? (typeParam as EntityType) : undefined;
   const log = useAuditLog(org.slug, entityType);
   const verify = useVerifyAudit(org.slug);
 
@@ -42,12 +41,7 @@ export function AuditLogPage() {
         title="Audit log"
         description="Every change to the inventory, newest first. Each entry is chained to the previous one by a hash, so edits or deletions of the log itself can be detected."
         actions={
-          <Button
-            variant="light"
-            leftSection={<IconShieldCheck size={16} aria-hidden />}
-            onClick={() => verify.mutate()}
-            loading={verify.isPending}
-          >
+          <Button variant="light" leftSection={<IconShieldCheck size={16} aria-hidden />} onClick={() => verify.mutate()} loading={verify.isPending}>
             Verify chain
           </Button>
         }

@@ -8,9 +8,7 @@ export function VerifyResult({ result }: { result: AuditVerify }) {
   if (result.ok) {
     return (
       <Alert color="green" variant="light" icon={<IconCircleCheck aria-hidden />} title="Chain intact" role="status">
-        <Text size="sm">
-          All {plural(result.entries, "entry", "entries")} verified: none has been edited, removed or reordered.
-        </Text>
+        <Text size="sm">All {plural(result.entries, "entry", "entries")} verified: none has been edited, removed or reordered.</Text>
         {result.headHash && (
           <Text size="xs" c="dimmed" mt={4}>
             Latest hash <Code>{shortHash(result.headHash, 16)}</Code>

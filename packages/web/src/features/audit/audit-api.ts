@@ -12,10 +12,7 @@ export function useAuditLog(org: string, entityType?: EntityType) {
     queryKey: keys.audit(org, { entityType }),
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam, signal }) =>
-      api.get<AuditPage<AuditEntry>>(
-        orgPath(org, `/audit${queryString({ entityType, limit: AUDIT_PAGE_SIZE, before: pageParam })}`),
-        signal,
-      ),
+      api.get<AuditPage<AuditEntry>>(orgPath(org, `/audit${queryString({ entityType, limit: AUDIT_PAGE_SIZE, before: pageParam })}`), signal),
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
 }

@@ -47,12 +47,7 @@ export function LoginPage() {
     });
   };
 
-  const failure =
-    login.error?.status === 401
-      ? "Wrong email or password."
-      : login.error
-        ? describeError(login.error)
-        : null;
+  const failure = login.error?.status === 401 ? "Wrong email or password." : login.error ? describeError(login.error) : null;
 
   return (
     <Box component="main" bg="gray.0" mih="100vh">

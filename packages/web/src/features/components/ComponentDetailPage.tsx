@@ -10,6 +10,7 @@ import { ConfirmDeleteModal } from "../../shared/ConfirmDeleteModal";
 import { DetailList } from "../../shared/DetailList";
 import { HistoryList } from "../../shared/HistoryList";
 import { PageHeader } from "../../shared/PageHeader";
+import { PageQueryState } from "../../shared/PageQueryState";
 import { QueryState } from "../../shared/QueryState";
 import { Section } from "../../shared/Section";
 import { useOrg } from "../layout/org-context";
@@ -29,7 +30,7 @@ export function ComponentDetailPage() {
   const listPath = `/o/${org.slug}/components`;
 
   return (
-    <QueryState query={component} label="Loading component">
+    <PageQueryState query={component} label="Loading component" title="Component" back={{ to: listPath, label: "Components" }}>
       {(c) => {
         const names = new Map((systems.data?.items ?? []).map((s) => [s.id, s.name]));
         return (
@@ -48,12 +49,7 @@ export function ComponentDetailPage() {
               actions={
                 canEdit && (
                   <>
-                    <Button
-                      component={Link}
-                      to={`${listPath}/${c.id}/edit`}
-                      variant="default"
-                      leftSection={<IconPencil size={16} aria-hidden />}
-                    >
+                    <Button component={Link} to={`${listPath}/${c.id}/edit`} variant="default" leftSection={<IconPencil size={16} aria-hidden />}>
                       Edit
                     </Button>
                     <Button color="red" variant="light" leftSection={<IconTrash size={16} aria-hidden />} onClick={confirm.open}>
@@ -144,6 +140,6 @@ export function ComponentDetailPage() {
           </>
         );
       }}
-    </QueryState>
+    </PageQueryState>
   );
 }

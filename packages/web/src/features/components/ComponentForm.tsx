@@ -86,13 +86,7 @@ export function ComponentForm({ org, initial, submitLabel, cancelTo, save, onSav
                 onChange={(v) => set("kind", v as ComponentFormValues["kind"])}
                 error={errors.kind}
               />
-              <TextInput
-                label="Name"
-                required
-                value={values.name}
-                onChange={(e) => set("name", e.currentTarget.value)}
-                error={errors.name}
-              />
+              <TextInput label="Name" required value={values.name} onChange={(e) => set("name", e.currentTarget.value)} error={errors.name} />
               <TextInput
                 label="Provider"
                 description="Who makes it, such as OpenAI or an internal team."
@@ -107,12 +101,7 @@ export function ComponentForm({ org, initial, submitLabel, cancelTo, save, onSav
                 onChange={(e) => set("identifier", e.currentTarget.value)}
                 error={errors.identifier}
               />
-              <TextInput
-                label="Version"
-                value={values.version}
-                onChange={(e) => set("version", e.currentTarget.value)}
-                error={errors.version}
-              />
+              <TextInput label="Version" value={values.version} onChange={(e) => set("version", e.currentTarget.value)} error={errors.version} />
               <Select
                 label="Hosting"
                 data={hostingOptions}
@@ -144,14 +133,7 @@ export function ComponentForm({ org, initial, submitLabel, cancelTo, save, onSav
               nothingFoundMessage={systems.isPending ? "Loading systems…" : "No system with that name"}
               error={errors.systemIds ?? (systems.isError ? "Systems could not be loaded." : undefined)}
             />
-            <Textarea
-              label="Notes"
-              autosize
-              minRows={3}
-              value={values.notes}
-              onChange={(e) => set("notes", e.currentTarget.value)}
-              error={errors.notes}
-            />
+            <Textarea label="Notes" autosize minRows={3} value={values.notes} onChange={(e) => set("notes", e.currentTarget.value)} error={errors.notes} />
           </Stack>
         </Section>
         <Group justify="flex-end" gap="sm">

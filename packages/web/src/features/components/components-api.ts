@@ -16,8 +16,7 @@ export interface ComponentListParams {
 export function useComponents(org: string, params: ComponentListParams = {}, enabled = true) {
   return useQuery({
     queryKey: keys.components(org, params),
-    queryFn: ({ signal }) =>
-      api.get<ListResponse<Component>>(orgPath(org, `/components${queryString({ ...params })}`), signal),
+    queryFn: ({ signal }) => api.get<ListResponse<Component>>(orgPath(org, `/components${queryString({ ...params })}`), signal),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -35,9 +34,7 @@ export function useCreateComponent(org: string) {
 }
 
 export function useUpdateComponent(org: string, id: string) {
-  return useOrgMutation(org, (body: ComponentPatch) =>
-    api.patch<Component>(orgPath(org, `/components/${encodeURIComponent(id)}`), body),
-  );
+  return useOrgMutation(org, (body: ComponentPatch) => api.patch<Component>(orgPath(org, `/components/${encodeURIComponent(id)}`), body));
 }
 
 export function useDeleteComponent(org: string) {

@@ -4,9 +4,9 @@ import { useDisclosure } from "@mantine/hooks";
 import { IconBuildingStore, IconListDetails, IconPuzzle, IconShieldCheck } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { Link, Outlet, useLocation, useParams } from "react-router";
-import { OrgContext, orgContextValue } from "./org-context";
 import { OrgNotFound } from "./NotFoundPage";
 import { OrgSwitcher } from "./OrgSwitcher";
+import { OrgContext, orgContextValue } from "./org-context";
 import { UserMenu } from "./UserMenu";
 
 const NAV = [
@@ -25,14 +25,11 @@ export function AppLayout({ me }: { me: Me }) {
   const section = location.pathname.split("/")[3] ?? "systems";
 
   // Close the mobile navigation after moving to another page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose whenever the page changes
   useEffect(() => close(), [location.pathname, close]);
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 220, breakpoint: "md", collapsed: { mobile: !opened } }}
-      padding={{ base: "sm", sm: "lg" }}
-    >
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: "md", collapsed: { mobile: !opened } }} padding={{ base: "sm", sm: "lg" }}>
       <a href="#main-content" className="skip-link">
         Skip to main content
       </a>

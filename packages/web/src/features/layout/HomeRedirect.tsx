@@ -18,8 +18,7 @@ export function HomeRedirect({ me }: { me: Me }) {
               Create your first organization
             </Title>
             <Text size="sm" c="dimmed">
-              You are not a member of any organization yet. Create one to start your AI inventory, or ask an
-              administrator to add you to theirs.
+              You are not a member of any organization yet. Create one to start your AI inventory, or ask an administrator to add you to theirs.
             </Text>
           </Stack>
           <NewOrganizationForm />

@@ -1,4 +1,4 @@
-import { type OrganizationWithRole, OrganizationCreateSchema } from "@caio/core";
+import { OrganizationCreateSchema, type OrganizationWithRole } from "@caio/core";
 import { Alert, Button, Group, Modal, Stack, TextInput } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQueryClient } from "@tanstack/react-query";

@@ -24,9 +24,7 @@ export function OrgNotFound({ slug }: { slug: string }) {
   return (
     <Stack gap="sm" py="xl">
       <Title order={1}>Organization not found</Title>
-      <Text c="dimmed">
-        There is no organization “{slug}”, or you are not a member of it. Pick one of your organizations in the header.
-      </Text>
+      <Text c="dimmed">There is no organization “{slug}”, or you are not a member of it. Pick one of your organizations in the header.</Text>
     </Stack>
   );
 }

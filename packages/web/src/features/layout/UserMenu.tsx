@@ -7,7 +7,10 @@ import { useLogout } from "../auth/auth-api";
 import { NewOrganizationModal } from "./NewOrganizationModal";
 
 function initials(name: string): string {
-  const parts = name.trim().split(/[\s@._-]+/).filter(Boolean);
+  const parts = name
+    .trim()
+    .split(/[\s@._-]+/)
+    .filter(Boolean);
   return ((parts[0]?.[0] ?? "?") + (parts[1]?.[0] ?? "")).toUpperCase();
 }
 

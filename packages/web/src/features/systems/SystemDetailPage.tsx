@@ -10,6 +10,7 @@ import { ConfirmDeleteModal } from "../../shared/ConfirmDeleteModal";
 import { DetailList } from "../../shared/DetailList";
 import { HistoryList } from "../../shared/HistoryList";
 import { PageHeader } from "../../shared/PageHeader";
+import { PageQueryState } from "../../shared/PageQueryState";
 import { QueryState } from "../../shared/QueryState";
 import { Section } from "../../shared/Section";
 import { useOrg } from "../layout/org-context";
@@ -18,7 +19,11 @@ import { euNexusText, personalDataText, SYSTEM_FIELD_LABELS, systemValueLabel } 
 import { useDeleteSystem, useSystem } from "./systems-api";
 
 function TextBlock({ text }: { text: string }) {
-  return text ? <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>{text}</Text> : null;
+  return text ? (
+    <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+      {text}
+    </Text>
+  ) : null;
 }
 
 function BadgeList({ items }: { items: string[] }) {
@@ -56,7 +61,7 @@ export function SystemDetailPage() {
   };
 
   return (
-    <QueryState query={system} label="Loading system">
+    <PageQueryState query={system} label="Loading system" title="AI system" back={{ to: listPath, label: "Inventory" }}>
       {(s) => (
         <>
           <PageHeader
@@ -66,12 +71,7 @@ export function SystemDetailPage() {
             actions={
               canEdit && (
                 <>
-                  <Button
-                    component={Link}
-                    to={`${listPath}/${s.id}/edit`}
-                    leftSection={<IconPencil size={16} aria-hidden />}
-                    variant="default"
-                  >
+                  <Button component={Link} to={`${listPath}/${s.id}/edit`} leftSection={<IconPencil size={16} aria-hidden />} variant="default">
                     Edit
                   </Button>
                   <Button color="red" variant="light" leftSection={<IconTrash size={16} aria-hidden />} onClick={confirm.open}>
@@ -186,11 +186,10 @@ export function SystemDetailPage() {
             pending={del.isPending}
             error={del.error}
           >
-            “{s.name}” will be removed from the inventory. The deletion is recorded in the audit log and its history is
-            kept.
+            “{s.name}” will be removed from the inventory. The deletion is recorded in the audit log and its history is kept.
           </ConfirmDeleteModal>
         </>
       )}
-    </QueryState>
+    </PageQueryState>
   );
 }

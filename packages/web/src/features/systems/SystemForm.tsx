@@ -1,17 +1,5 @@
 import { DECISIONS, type System, type SystemCreate, SystemCreateSchema } from "@caio/core";
-import {
-  Button,
-  Group,
-  MultiSelect,
-  Radio,
-  Select,
-  SimpleGrid,
-  Stack,
-  Switch,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Button, Group, MultiSelect, Radio, Select, SimpleGrid, Stack, Switch, TagsInput, Textarea, TextInput } from "@mantine/core";
 import { type FormEvent, type ReactNode, useRef, useState } from "react";
 import { Link } from "react-router";
 import { exclusiveNone } from "../../lib/exclusive-none";
@@ -131,12 +119,7 @@ export function SystemForm({ org, initial, submitLabel, cancelTo, save, onSaved 
               allowDeselect={false}
               error={errors.stage}
             />
-            <TextInput
-              label="Department"
-              value={values.department}
-              onChange={(e) => set("department", e.currentTarget.value)}
-              error={errors.department}
-            />
+            <TextInput label="Department" value={values.department} onChange={(e) => set("department", e.currentTarget.value)} error={errors.department} />
           </SimpleGrid>
         </FormSection>
 
@@ -176,12 +159,7 @@ export function SystemForm({ org, initial, submitLabel, cancelTo, save, onSaved 
           >
             <Stack gap="xs" mt="xs">
               {DECISIONS.map((d) => (
-                <Radio
-                  key={d}
-                  value={d}
-                  label={d === "none" ? "No" : DECISION_LABELS[d]}
-                  description={DECISION_DESCRIPTIONS[d]}
-                />
+                <Radio key={d} value={d} label={d === "none" ? "No" : DECISION_LABELS[d]} description={DECISION_DESCRIPTIONS[d]} />
               ))}
             </Stack>
           </Radio.Group>
@@ -200,9 +178,7 @@ export function SystemForm({ org, initial, submitLabel, cancelTo, save, onSaved 
               description="Kinds of personal data it processes."
               data={personalDataOptions}
               value={values.personalData}
-              onChange={(v) =>
-                set("personalData", exclusiveNone(values.personalData, v as SystemFormValues["personalData"]))
-              }
+              onChange={(v) => set("personalData", exclusiveNone(values.personalData, v as SystemFormValues["personalData"]))}
               error={errors.personalData}
               placeholder={values.personalData.length ? undefined : "Not assessed yet"}
             />
@@ -241,14 +217,7 @@ export function SystemForm({ org, initial, submitLabel, cancelTo, save, onSaved 
             error={errors.tags}
             clearable
           />
-          <Textarea
-            label="Notes"
-            autosize
-            minRows={3}
-            value={values.notes}
-            onChange={(e) => set("notes", e.currentTarget.value)}
-            error={errors.notes}
-          />
+          <Textarea label="Notes" autosize minRows={3} value={values.notes} onChange={(e) => set("notes", e.currentTarget.value)} error={errors.notes} />
         </FormSection>
 
         <Group justify="flex-end" gap="sm">

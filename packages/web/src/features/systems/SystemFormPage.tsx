@@ -48,10 +48,7 @@ export function EditSystemPage() {
   const detailPath = `/o/${org.slug}/systems/${id}`;
   return (
     <>
-      <PageHeader
-        title={system.data ? `Edit ${system.data.name}` : "Edit system"}
-        back={{ to: detailPath, label: system.data?.name ?? "System" }}
-      />
+      <PageHeader title={system.data ? `Edit ${system.data.name}` : "Edit system"} back={{ to: detailPath, label: system.data?.name ?? "System" }} />
       {!canEdit ? (
         <ForbiddenAlert org={org} back={{ to: detailPath, label: "Back to the system" }} />
       ) : (

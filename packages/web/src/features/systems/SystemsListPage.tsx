@@ -1,16 +1,5 @@
-import { type Stage, STAGES } from "@caio/core";
-import {
-  Anchor,
-  Button,
-  CloseButton,
-  Group,
-  Pagination,
-  Paper,
-  Select,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { STAGES, type Stage } from "@caio/core";
+import { Anchor, Button, CloseButton, Group, Pagination, Paper, Select, Table, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconPlus, IconSearch } from "@tabler/icons-react";
 import { useEffect, useState } from "react";
@@ -121,9 +110,7 @@ export function SystemsListPage() {
             leftSection={<IconSearch size={16} aria-hidden />}
             value={search}
             onChange={(e) => setSearch(e.currentTarget.value)}
-            rightSection={
-              search ? <CloseButton size="sm" aria-label="Clear search" onClick={() => setSearch("")} /> : null
-            }
+            rightSection={search ? <CloseButton size="sm" aria-label="Clear search" onClick={() => setSearch("")} /> : null}
             style={{ flex: "2 1 220px" }}
             type="search"
           />
@@ -137,10 +124,7 @@ export function SystemsListPage() {
           />
           <Select
             label="Vendor"
-            data={[
-              { value: "", label: "All vendors" },
-              ...(vendors.data?.items ?? []).map((v) => ({ value: v.id, label: v.name })),
-            ]}
+            data={[{ value: "", label: "All vendors" }, ...(vendors.data?.items ?? []).map((v) => ({ value: v.id, label: v.name }))]}
             value={filters.vendorId ?? ""}
             onChange={(v) => update({ vendor: v })}
             allowDeselect={false}
@@ -169,9 +153,7 @@ export function SystemsListPage() {
         {(data) =>
           data.items.length === 0 ? (
             filtered ? (
-              <EmptyState title="No systems match these filters">
-                Try another search term or clear the filters.
-              </EmptyState>
+              <EmptyState title="No systems match these filters">Try another search term or clear the filters.</EmptyState>
             ) : (
               <EmptyState
                 title="No AI systems recorded yet"

@@ -1,20 +1,5 @@
-import type {
-  AffectedBand,
-  Decisions,
-  EuNexus,
-  PersonalData,
-  Stage,
-  System,
-  SystemCreateInput,
-} from "@caio/core";
-import {
-  AFFECTED_LABELS,
-  DECISION_LABELS,
-  EU_NEXUS_LABELS,
-  labelOf,
-  PERSONAL_DATA_LABELS,
-  STAGE_LABELS,
-} from "../../lib/labels";
+import type { AffectedBand, Decisions, EuNexus, PersonalData, Stage, System, SystemCreateInput } from "@caio/core";
+import { AFFECTED_LABELS, DECISION_LABELS, EU_NEXUS_LABELS, labelOf, PERSONAL_DATA_LABELS, STAGE_LABELS } from "../../lib/labels";
 
 /** Field labels of an AI system, used by the form, error messages and history. */
 export const SYSTEM_FIELD_LABELS: Record<string, string> = {

@@ -21,8 +21,7 @@ export interface SystemListParams {
 export function useSystems(org: string, params: SystemListParams = {}) {
   return useQuery({
     queryKey: keys.systems(org, params),
-    queryFn: ({ signal }) =>
-      api.get<ListResponse<System>>(orgPath(org, `/systems${queryString({ ...params })}`), signal),
+    queryFn: ({ signal }) => api.get<ListResponse<System>>(orgPath(org, `/systems${queryString({ ...params })}`), signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -39,9 +38,7 @@ export function useCreateSystem(org: string) {
 }
 
 export function useUpdateSystem(org: string, id: string) {
-  return useOrgMutation(org, (body: SystemPatch) =>
-    api.patch<System>(orgPath(org, `/systems/${encodeURIComponent(id)}`), body),
-  );
+  return useOrgMutation(org, (body: SystemPatch) => api.patch<System>(orgPath(org, `/systems/${encodeURIComponent(id)}`), body));
 }
 
 export function useDeleteSystem(org: string) {

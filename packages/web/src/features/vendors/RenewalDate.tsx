@@ -3,7 +3,12 @@ import { daysUntil, formatDate } from "../../lib/format";
 
 /** A renewal notice date, flagged when it is close (60 days) or has passed. */
 export function RenewalDate({ date }: { date: string | null }) {
-  if (!date) return <Text span c="dimmed" size="sm">—</Text>;
+  if (!date)
+    return (
+      <Text span c="dimmed" size="sm">
+        —
+      </Text>
+    );
   const days = daysUntil(date);
   return (
     <Group gap={6} wrap="nowrap">

@@ -10,6 +10,7 @@ import { ConfirmDeleteModal } from "../../shared/ConfirmDeleteModal";
 import { DetailList } from "../../shared/DetailList";
 import { HistoryList } from "../../shared/HistoryList";
 import { PageHeader } from "../../shared/PageHeader";
+import { PageQueryState } from "../../shared/PageQueryState";
 import { QueryState } from "../../shared/QueryState";
 import { Section } from "../../shared/Section";
 import { TriStateBadge, YesNo } from "../../shared/YesNo";
@@ -31,7 +32,7 @@ export function VendorDetailPage() {
   const listPath = `/o/${org.slug}/vendors`;
 
   return (
-    <QueryState query={vendor} label="Loading vendor">
+    <PageQueryState query={vendor} label="Loading vendor" title="Vendor" back={{ to: listPath, label: "Vendors" }}>
       {(v) => (
         <>
           <PageHeader
@@ -48,12 +49,7 @@ export function VendorDetailPage() {
             actions={
               canEdit && (
                 <>
-                  <Button
-                    component={Link}
-                    to={`${listPath}/${v.id}/edit`}
-                    variant="default"
-                    leftSection={<IconPencil size={16} aria-hidden />}
-                  >
+                  <Button component={Link} to={`${listPath}/${v.id}/edit`} variant="default" leftSection={<IconPencil size={16} aria-hidden />}>
                     Edit
                   </Button>
                   <Button color="red" variant="light" leftSection={<IconTrash size={16} aria-hidden />} onClick={confirm.open}>
@@ -84,7 +80,12 @@ export function VendorDetailPage() {
                     { label: "Trains on your data", value: <TriStateBadge value={v.dataTerms.trainsOnCustomerData} /> },
                     {
                       label: "Retention",
-                      value: v.dataTerms.retentionDays === null ? "Unknown" : plural(v.dataTerms.retentionDays, "day"),
+                      value:
+                        v.dataTerms.retentionDays === null
+                          ? "Unknown"
+                          : v.dataTerms.retentionDays === 0
+                            ? "Not retained"
+                            : plural(v.dataTerms.retentionDays, "day"),
                     },
                     { label: "DPA signed", value: <YesNo value={v.dataTerms.dpaSigned} yesColor="green" noColor="orange" /> },
                     { label: "Data region", value: v.dataTerms.dataRegion },
@@ -192,11 +193,10 @@ export function VendorDetailPage() {
             pending={del.isPending}
             error={del.error}
           >
-            “{v.name}” will be removed from your vendors. The deletion is recorded in the audit log and its history is
-            kept.
+            “{v.name}” will be removed from your vendors. The deletion is recorded in the audit log and its history is kept.
           </ConfirmDeleteModal>
         </>
       )}
-    </QueryState>
+    </PageQueryState>
   );
 }

@@ -83,13 +83,7 @@ export function VendorForm({ initial, submitLabel, cancelTo, save, onSaved }: Pr
         <FormAlert message={alert} />
         <Section title="Basics">
           <Stack gap="md">
-            <TextInput
-              label="Name"
-              required
-              value={values.name}
-              onChange={(e) => set("name", e.currentTarget.value)}
-              error={err("name")}
-            />
+            <TextInput label="Name" required value={values.name} onChange={(e) => set("name", e.currentTarget.value)} error={err("name")} />
             <TagsInput
               label="Services"
               description="The products you use from this vendor. Press Enter after each one."
@@ -106,25 +100,14 @@ export function VendorForm({ initial, submitLabel, cancelTo, save, onSaved }: Pr
               onChange={(e) => set("website", e.currentTarget.value)}
               error={err("website")}
             />
+            <Textarea label="Notes" autosize minRows={3} value={values.notes} onChange={(e) => set("notes", e.currentTarget.value)} error={err("notes")} />
           </Stack>
         </Section>
 
         <Section title="Contract">
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label="Contract start"
-              type="date"
-              value={values.start}
-              onChange={(e) => set("start", e.currentTarget.value)}
-              error={err("start")}
-            />
-            <TextInput
-              label="Contract end"
-              type="date"
-              value={values.end}
-              onChange={(e) => set("end", e.currentTarget.value)}
-              error={err("end")}
-            />
+            <TextInput label="Contract start" type="date" value={values.start} onChange={(e) => set("start", e.currentTarget.value)} error={err("start")} />
+            <TextInput label="Contract end" type="date" value={values.end} onChange={(e) => set("end", e.currentTarget.value)} error={err("end")} />
             <TextInput
               label="Renewal notice date"
               description="Last day to cancel or renegotiate."
@@ -190,17 +173,6 @@ export function VendorForm({ initial, submitLabel, cancelTo, save, onSaved }: Pr
               mt={{ base: 0, sm: "lg" }}
             />
           </SimpleGrid>
-        </Section>
-
-        <Section title="Notes">
-          <Textarea
-            label="Notes"
-            autosize
-            minRows={3}
-            value={values.notes}
-            onChange={(e) => set("notes", e.currentTarget.value)}
-            error={err("notes")}
-          />
         </Section>
 
         <Group justify="flex-end" gap="sm">

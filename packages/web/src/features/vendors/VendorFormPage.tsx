@@ -43,10 +43,7 @@ export function EditVendorPage() {
   const detailPath = `/o/${org.slug}/vendors/${id}`;
   return (
     <>
-      <PageHeader
-        title={vendor.data ? `Edit ${vendor.data.name}` : "Edit vendor"}
-        back={{ to: detailPath, label: vendor.data?.name ?? "Vendor" }}
-      />
+      <PageHeader title={vendor.data ? `Edit ${vendor.data.name}` : "Edit vendor"} back={{ to: detailPath, label: vendor.data?.name ?? "Vendor" }} />
       {!canEdit ? (
         <ForbiddenAlert org={org} back={{ to: detailPath, label: "Back to the vendor" }} />
       ) : (

@@ -55,9 +55,7 @@ export function VendorsListPage() {
         {(data) => {
           const needle = q.trim().toLowerCase();
           const items = needle
-            ? data.items.filter(
-                (v) => v.name.toLowerCase().includes(needle) || v.services.some((s) => s.toLowerCase().includes(needle)),
-              )
+            ? data.items.filter((v) => v.name.toLowerCase().includes(needle) || v.services.some((s) => s.toLowerCase().includes(needle)))
             : data.items;
           if (data.items.length === 0) {
             return (

@@ -24,9 +24,7 @@ export function useCreateVendor(org: string) {
 }
 
 export function useUpdateVendor(org: string, id: string) {
-  return useOrgMutation(org, (body: VendorPatch) =>
-    api.patch<Vendor>(orgPath(org, `/vendors/${encodeURIComponent(id)}`), body),
-  );
+  return useOrgMutation(org, (body: VendorPatch) => api.patch<Vendor>(orgPath(org, `/vendors/${encodeURIComponent(id)}`), body));
 }
 
 export function useDeleteVendor(org: string) {
