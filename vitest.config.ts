@@ -31,7 +31,7 @@ export default defineConfig({
         ? []
         : [
             {
-              extends: true,
+              extends: true as const,
               test: { name: "browser", include: ["e2e/**/*.e2e.test.ts"], fileParallelism: false },
             },
           ]),

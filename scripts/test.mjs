@@ -15,7 +15,12 @@ const log = (m) => process.stderr.write(`[test] ${m}\n`);
 const bin = (name) => join(root, "node_modules", ".bin", name);
 const step = (name, cmd, args) => {
   log(name);
-  execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
+  try {
+    execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
+  } catch {
+    log(`${name} failed`);
+    process.exit(1);
+  }
 };
 
 step("build", process.execPath, [join(root, "scripts/build.mjs")]);
