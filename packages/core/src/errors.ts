@@ -57,9 +57,12 @@ export function isCaioError(e: unknown): e is CaioError {
   return e instanceof Error && typeof (e as { code?: unknown }).code === "string" && "issues" in e;
 }
 
-/** Turns zod issues into field issues with dotted paths. */
+/** Turns zod issues into field issues with dotted paths, in words a person can act on. */
 export function zodIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldIssue[] {
-  return issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
+  return issues.map((i) => ({
+    path: i.path.map(String).join("."),
+    message: /received undefined$/.test(i.message) ? "is required" : i.message,
+  }));
 }
 
 export const ErrorBodyExample = {

@@ -37,3 +37,16 @@ describe("input schemas", () => {
     );
   });
 });
+
+describe("field issues", () => {
+  it("says a missing field is required and keeps dotted paths", async () => {
+    const { zodIssues } = await import("./errors.js");
+    const r = VendorCreateSchema.safeParse({ contract: { end: "x" } });
+    expect(zodIssues(r.error?.issues ?? [])).toEqual(
+      expect.arrayContaining([
+        { path: "name", message: "is required" },
+        { path: "contract.end", message: expect.stringContaining("YYYY-MM-DD") },
+      ]),
+    );
+  });
+});
