@@ -61,6 +61,7 @@ export function registerComponents(program: Command): void {
   components
     .command("show <component>")
     .description("show one component as JSON (by id or exact name)")
+    .option("--json", "print JSON (the default for this command)")
     .action(async (ref: string, _opts, cmd: Command) => {
       await withOrg(cmd, async (client, org) => {
         const id = await resolveRef(client, org, "components", ref, "component");
