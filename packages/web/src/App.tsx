@@ -8,6 +8,7 @@ import { ComponentsListPage } from "./features/components/ComponentsListPage";
 import { AppLayout } from "./features/layout/AppLayout";
 import { HomeRedirect } from "./features/layout/HomeRedirect";
 import { NotFoundPage } from "./features/layout/NotFoundPage";
+import { SettingsPage } from "./features/settings/SettingsPage";
 import { SystemDetailPage } from "./features/systems/SystemDetailPage";
 import { EditSystemPage, NewSystemPage } from "./features/systems/SystemFormPage";
 import { SystemsListPage } from "./features/systems/SystemsListPage";
@@ -35,6 +36,7 @@ export function App() {
         <Route path="vendors/:id" element={<VendorDetailPage />} />
         <Route path="vendors/:id/edit" element={<EditVendorPage />} />
         <Route path="audit" element={<AuditLogPage />} />
+        <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="systems" replace />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />

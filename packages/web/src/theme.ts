@@ -1,4 +1,4 @@
-import { Badge, createTheme, darken, defaultVariantColorsResolver, parseThemeColor, type VariantColorsResolver } from "@mantine/core";
+import { Badge, createTheme, darken, defaultVariantColorsResolver, Modal, parseThemeColor, type VariantColorsResolver } from "@mantine/core";
 
 /**
  * Mantine's "light" and "subtle" variants draw shade-6 text on a pale tint, which misses the
@@ -30,5 +30,7 @@ export const theme = createTheme({
       defaultProps: { tt: "none" },
       styles: { root: { flexShrink: 0, overflow: "visible" }, label: { overflow: "visible" } },
     }),
+    // Mantine's modal close button is an icon without a name: give it one for screen readers.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close" } } }),
   },
 });

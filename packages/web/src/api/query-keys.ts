@@ -11,4 +11,5 @@ export const keys = {
   vendor: (org: string, id: string) => ["org", org, "vendor", id] as const,
   audit: (org: string, params?: object) => ["org", org, "audit", params ?? {}] as const,
   members: (org: string) => ["org", org, "members"] as const,
+  tokens: (org: string) => ["org", org, "tokens"] as const,
 };

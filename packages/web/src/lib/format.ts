@@ -15,6 +15,15 @@ export function formatDate(date: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? date : dateFmt.format(d);
 }
 
+const dayFmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
+
+/** The day of an ISO timestamp in the reader's time zone: "3 Feb 2025". */
+export function formatDay(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dayFmt.format(d);
+}
+
 /** An ISO timestamp in the reader's time zone: "3 Feb 2025, 14:05". */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return "";

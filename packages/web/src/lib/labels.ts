@@ -1,5 +1,5 @@
 import type { AffectedBand, AuditAction, ComponentKind, Decisions, EntityType, EuNexus, Hosting, PersonalData, Role, Stage, TriState } from "@caio/core";
-import { AFFECTED_BANDS, COMPONENT_KINDS, DECISIONS, ENTITY_TYPES, EU_NEXUS, HOSTINGS, PERSONAL_DATA, STAGES, TRI_STATE } from "@caio/core";
+import { AFFECTED_BANDS, COMPONENT_KINDS, DECISIONS, ENTITY_TYPES, EU_NEXUS, HOSTINGS, PERSONAL_DATA, ROLES, STAGES, TRI_STATE } from "@caio/core";
 
 /** Human labels for the contract's enum values, for people who do not read JSON. */
 
@@ -84,6 +84,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: "Admin",
 };
 
+/** What each role may do, from the least to the most rights; every role can do what the ones before it can. */
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  viewer: "Reads the inventory, its history and the audit log.",
+  editor: "Also creates, changes and deletes systems, components and vendors, and creates API tokens up to their own role.",
+  approver: "Editor rights; approvals arrive with governance.",
+  admin: "Also manages members and API tokens, and exports the organization.",
+};
+
 export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
   organization: "Organization",
   system: "AI system",
@@ -119,6 +127,7 @@ export const componentKindOptions = options(COMPONENT_KINDS, COMPONENT_KIND_LABE
 export const hostingOptions = options(HOSTINGS, HOSTING_LABELS);
 export const triStateOptions = options(TRI_STATE, TRI_STATE_LABELS);
 export const entityTypeOptions = options(ENTITY_TYPES, ENTITY_TYPE_LABELS);
+export const roleOptions = options(ROLES, ROLE_LABELS);
 
 /** Looks up a label, falling back to the raw value for anything the UI does not know yet. */
 export function labelOf<T extends string>(labels: Record<T, string>, value: string): string {

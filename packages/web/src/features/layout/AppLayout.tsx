@@ -1,7 +1,7 @@
 import type { Me } from "@caio/core";
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconBuildingStore, IconListDetails, IconPuzzle, IconShieldCheck } from "@tabler/icons-react";
+import { IconBuildingStore, IconListDetails, IconPuzzle, IconSettings, IconShieldCheck } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { Link, Outlet, useLocation, useParams } from "react-router";
 import { OrgNotFound } from "./NotFoundPage";
@@ -14,6 +14,7 @@ const NAV = [
   { section: "components", label: "Components", icon: IconPuzzle },
   { section: "vendors", label: "Vendors", icon: IconBuildingStore },
   { section: "audit", label: "Audit log", icon: IconShieldCheck },
+  { section: "settings", label: "Settings", icon: IconSettings },
 ] as const;
 
 /** The app shell of an organization: header (product, organization switcher, user menu), navigation and the page. */

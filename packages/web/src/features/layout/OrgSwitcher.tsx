@@ -14,7 +14,7 @@ interface Props {
 export function OrgSwitcher({ organizations, current, section }: Props) {
   const navigate = useNavigate();
   const roles = new Map(organizations.map((o) => [o.slug, o.role]));
-  const target = ["systems", "components", "vendors", "audit"].includes(section) ? section : "systems";
+  const target = ["systems", "components", "vendors", "audit", "settings"].includes(section) ? section : "systems";
   return (
     <Group gap="xs" wrap="nowrap">
       <Select
