@@ -1,31 +1,17 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../test/helpers/server.js";
-import { axeViolations, critical, launchBrowser, openPage, signIn, snap, systemNames, visible } from "./support.js";
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import { describe, expect, it } from "vitest";
+import { axeViolations, critical, openPage, signIn, snap, systemNames, useServerAndBrowser, visible } from "./support.js";
 
 describe("accessibility and layout", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const ctx = useServerAndBrowser();
 
   it("has no critical axe-core violations on the sign-in page, the inventory list and the system form", async () => {
-    const { context, page } = await openPage(browser, server.url, { bypassCSP: true });
+    const { context, page } = await openPage(ctx.browser, ctx.server.url, { bypassCSP: true });
     try {
       await page.goto("/login");
       await visible(page.getByRole("heading", { level: 1, name: "Sign in to caio" }));
       expect(critical(await axeViolations(page)), "login page").toEqual([]);
 
-      await signIn(page, server.demo.adminEmail, server.demo.password, server.demo.org);
+      await signIn(page, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org);
       await expect.poll(() => systemNames(page)).not.toHaveLength(0);
       expect(critical(await axeViolations(page)), "inventory list").toEqual([]);
       expect(await page.getByRole("heading", { level: 1 }).count()).toBe(1);
@@ -46,9 +32,9 @@ describe("accessibility and layout", () => {
   });
 
   it("renders the inventory at tablet width without horizontal overflow; navigation collapses to a burger", async () => {
-    const { context, page } = await openPage(browser, server.url, { viewport: { width: 768, height: 1024 } });
+    const { context, page } = await openPage(ctx.browser, ctx.server.url, { viewport: { width: 768, height: 1024 } });
     try {
-      await signIn(page, server.demo.adminEmail, server.demo.password, server.demo.org);
+      await signIn(page, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org);
       await expect.poll(() => systemNames(page)).not.toHaveLength(0);
       await snap(page, "inventory-768");
 
@@ -71,7 +57,7 @@ describe("accessibility and layout", () => {
       await burger.click();
       await visible(page.getByRole("navigation").getByRole("link", { name: "Vendors" }));
       await page.getByRole("navigation").getByRole("link", { name: "Vendors" }).click();
-      await page.waitForURL(`**/o/${server.demo.org}/vendors`);
+      await page.waitForURL(`**/o/${ctx.server.demo.org}/vendors`);
       await visible(page.getByRole("heading", { level: 1, name: "Vendors" }));
       const vendorOverflow = await page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth");
       expect(vendorOverflow).toBe(0);

@@ -1,31 +1,17 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../test/helpers/server.js";
-import { launchBrowser, openPage, signIn, systemNames, visible } from "./support.js";
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import { describe, expect, it } from "vitest";
+import { openPage, signIn, systemNames, useServerAndBrowser, visible } from "./support.js";
 
 describe("inventory (admin)", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const ctx = useServerAndBrowser();
 
   it("redirects to the sign-in page, signs in and lists the demo systems; search filters the list", async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(ctx.browser, ctx.server.url);
     try {
-      await page.goto(`/o/${server.demo.org}/systems`);
+      await page.goto(`/o/${ctx.server.demo.org}/systems`);
       await page.waitForURL("**/login?next=*");
       await visible(page.getByRole("heading", { level: 1, name: "Sign in to caio" }));
 
-      await signIn(page, server.demo.adminEmail, server.demo.password, server.demo.org);
+      await signIn(page, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org);
       await visible(page.getByRole("link", { name: "New system" }));
 
       await expect.poll(() => systemNames(page)).not.toHaveLength(0);
@@ -55,9 +41,9 @@ describe("inventory (admin)", () => {
   });
 
   it("sorts by a column header and filters by stage", async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(ctx.browser, ctx.server.url);
     try {
-      await signIn(page, server.demo.adminEmail, server.demo.password, server.demo.org);
+      await signIn(page, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org);
       await expect.poll(() => systemNames(page)).not.toHaveLength(0);
       const ascending = await systemNames(page);
 
@@ -79,9 +65,9 @@ describe("inventory (admin)", () => {
   });
 
   it("lists the user's organizations in the organization switcher and switches between them", async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(ctx.browser, ctx.server.url);
     try {
-      await signIn(page, server.demo.adminEmail, server.demo.password, server.demo.org);
+      await signIn(page, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org);
 
       // Create a second organization from the user menu.
       await page.getByRole("button", { name: /^User menu/ }).click();
@@ -97,7 +83,7 @@ describe("inventory (admin)", () => {
         organizations: { slug: string; name: string; role: string }[];
       };
       expect(me.organizations.length).toBeGreaterThanOrEqual(2);
-      const demoOrg = me.organizations.find((o) => o.slug === server.demo.org);
+      const demoOrg = me.organizations.find((o) => o.slug === ctx.server.demo.org);
       expect(demoOrg).toBeDefined();
 
       const switcher = page.getByRole("textbox", { name: "Organization" });
@@ -112,7 +98,7 @@ describe("inventory (admin)", () => {
       await visible(page.getByRole("option", { name: new RegExp(`${escapeRegExp(demoOrg?.name ?? "")}.*Admin`) }));
 
       await page.getByRole("option", { name: new RegExp(escapeRegExp(demoOrg?.name ?? "")) }).click();
-      await page.waitForURL(`**/o/${server.demo.org}/systems`);
+      await page.waitForURL(`**/o/${ctx.server.demo.org}/systems`);
       await expect.poll(() => systemNames(page)).not.toHaveLength(0);
     } finally {
       await context.close();
@@ -120,11 +106,11 @@ describe("inventory (admin)", () => {
   });
 
   it("shows the audit log, filters it by entity type and verifies the hash chain", async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(ctx.browser, ctx.server.url);
     try {
-      await signIn(page, server.demo.adminEmail, server.demo.password, server.demo.org);
+      await signIn(page, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org);
       await page.getByRole("navigation").getByRole("link", { name: "Audit log" }).click();
-      await page.waitForURL(`**/o/${server.demo.org}/audit`);
+      await page.waitForURL(`**/o/${ctx.server.demo.org}/audit`);
       await visible(page.getByRole("heading", { level: 1, name: "Audit log" }));
       const rows = page.getByRole("table", { name: "Audit log entries" }).locator("tbody tr");
       await expect.poll(() => rows.count()).toBeGreaterThan(0);

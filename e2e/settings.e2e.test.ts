@@ -1,9 +1,6 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../test/helpers/server.js";
-import { axeViolations, chooseOption, critical, gone, launchBrowser, openPage, signIn, snap, visible } from "./support.js";
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { axeViolations, chooseOption, critical, gone, openPage, signIn, snap, useServerAndBrowser, visible } from "./support.js";
 
 /** Opens the settings page through the navigation, as a keyboard or mouse user would. */
 async function openSettings(page: Page, org: string): Promise<void> {
@@ -23,26 +20,16 @@ function recordApiCalls(page: Page): string[] {
 }
 
 describe("organization settings", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const ctx = useServerAndBrowser();
 
   it("lets an admin add a member, change their role, create, use and revoke an API token, and remove the member", async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(ctx.browser, ctx.server.url);
     try {
-      const { org } = server.demo;
-      await signIn(page, server.demo.adminEmail, server.demo.password, org);
+      const { org } = ctx.server.demo;
+      await signIn(page, ctx.server.demo.adminEmail, ctx.server.demo.password, org);
       await openSettings(page, org);
       const members = page.getByRole("table", { name: "Members" });
-      await visible(members.getByText(server.demo.adminEmail));
+      await visible(members.getByText(ctx.server.demo.adminEmail));
 
       // 1. Add a member. The email is new to the installation, so the server asks for a password.
       await page.getByRole("button", { name: "Add member" }).click();
@@ -106,13 +93,13 @@ describe("organization settings", () => {
       await visible(secretDialog.getByText(/you will not see it again/i));
       const secret = await secretDialog.getByRole("textbox", { name: "API token" }).inputValue();
       expect(secret).toMatch(/^caio_\S{20,}$/);
-      expect(await secretDialog.locator("pre").textContent()).toBe(`CAIO_TOKEN=${secret} npx caio --server ${server.url} --org ${org} systems list`);
+      expect(await secretDialog.locator("pre").textContent()).toBe(`CAIO_TOKEN=${secret} npx caio --server ${ctx.server.url} --org ${org} systems list`);
       await visible(secretDialog.getByRole("button", { name: "Copy token" }));
       await snap(page, "settings-token-secret");
 
       // The token works against the API.
       const auth = { headers: { Authorization: `Bearer ${secret}` } };
-      expect((await fetch(`${server.url}/api/v1/orgs/${org}/systems`, auth)).status).toBe(200);
+      expect((await fetch(`${ctx.server.url}/api/v1/orgs/${org}/systems`, auth)).status).toBe(200);
 
       await secretDialog.getByRole("button", { name: "I have copied the token" }).click();
       await gone(secretDialog);
@@ -131,7 +118,7 @@ describe("organization settings", () => {
       await revoke.getByRole("button", { name: "Revoke token" }).click();
       await gone(revoke);
       await gone(tokenRow);
-      expect((await fetch(`${server.url}/api/v1/orgs/${org}/systems`, auth)).status).toBe(401);
+      expect((await fetch(`${ctx.server.url}/api/v1/orgs/${org}/systems`, auth)).status).toBe(401);
 
       // 5. Remove the member.
       await row.getByRole("button", { name: "Remove E2E Analyst" }).click();
@@ -148,13 +135,13 @@ describe("organization settings", () => {
   });
 
   it("shows a viewer the members read-only, and no way to create tokens", async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(ctx.browser, ctx.server.url);
     try {
       const calls = recordApiCalls(page);
-      await signIn(page, server.demo.viewerEmail, server.demo.password, server.demo.org);
-      await openSettings(page, server.demo.org);
+      await signIn(page, ctx.server.demo.viewerEmail, ctx.server.demo.password, ctx.server.demo.org);
+      await openSettings(page, ctx.server.demo.org);
       const members = page.getByRole("table", { name: "Members" });
-      await visible(members.getByText(server.demo.adminEmail));
+      await visible(members.getByText(ctx.server.demo.adminEmail));
       await visible(page.getByRole("note").filter({ hasText: "Only admins can add members" }));
       await visible(page.getByRole("note").filter({ hasText: "You cannot create API tokens" }));
       expect(await page.getByRole("button", { name: "Add member" }).count()).toBe(0);
@@ -171,11 +158,11 @@ describe("organization settings", () => {
   });
 
   it("lets an editor create a token up to their own role, without listing the organization's tokens", async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(ctx.browser, ctx.server.url);
     try {
       const calls = recordApiCalls(page);
-      await signIn(page, server.demo.editorEmail, server.demo.password, server.demo.org);
-      await openSettings(page, server.demo.org);
+      await signIn(page, ctx.server.demo.editorEmail, ctx.server.demo.password, ctx.server.demo.org);
+      await openSettings(page, ctx.server.demo.org);
       await visible(page.getByRole("note").filter({ hasText: "Only admins can see the organization's tokens" }));
       expect(await page.getByRole("button", { name: "Add member" }).count()).toBe(0);
 
@@ -188,21 +175,23 @@ describe("organization settings", () => {
       await create.getByRole("button", { name: "Create token" }).click();
       const secretDialog = page.getByRole("dialog", { name: "Copy your new API token" });
       const secret = await secretDialog.getByRole("textbox", { name: "API token" }).inputValue();
-      expect((await fetch(`${server.url}/api/v1/orgs/${server.demo.org}/systems`, { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(200);
+      expect((await fetch(`${ctx.server.url}/api/v1/orgs/${ctx.server.demo.org}/systems`, { headers: { Authorization: `Bearer ${secret}` } })).status).toBe(
+        200,
+      );
       await secretDialog.getByRole("button", { name: "I have copied the token" }).click();
       await gone(secretDialog);
       expect(calls.filter((c) => c.startsWith("GET") && c.includes("/tokens"))).toEqual([]);
-      expect(calls).toContain(`POST /api/v1/orgs/${server.demo.org}/tokens`);
+      expect(calls).toContain(`POST /api/v1/orgs/${ctx.server.demo.org}/tokens`);
     } finally {
       await context.close();
     }
   });
 
   it("has no critical axe-core violations, one h1, and fits a tablet screen", async () => {
-    const { context, page } = await openPage(browser, server.url, { bypassCSP: true });
+    const { context, page } = await openPage(ctx.browser, ctx.server.url, { bypassCSP: true });
     try {
-      await signIn(page, server.demo.adminEmail, server.demo.password, server.demo.org);
-      await openSettings(page, server.demo.org);
+      await signIn(page, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org);
+      await openSettings(page, ctx.server.demo.org);
       await visible(page.getByRole("table", { name: "Members" }));
       await visible(page.getByRole("table", { name: "API tokens" }).or(page.getByText("No API tokens")));
       expect(critical(await axeViolations(page)), "settings page").toEqual([]);

@@ -8,6 +8,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startTestServer, type TestServer } from "../test/helpers/server.js";
 
 export const TIMEOUT = 15_000;
 
@@ -25,6 +27,22 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-quic",
     ],
   });
+}
+
+/**
+ * Starts the real server (demo organization seeded) and a browser for one test file, and stops
+ * both after it. Read `ctx.server` and `ctx.browser` inside tests.
+ */
+export function useServerAndBrowser(): { server: TestServer; browser: Browser } {
+  const ctx = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    [ctx.server, ctx.browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
 }
 
 export interface Session {

@@ -1,32 +1,18 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../test/helpers/server.js";
-import { chooseOption, gone, launchBrowser, openPage, signIn, snap, systemNames, visible } from "./support.js";
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import { describe, expect, it } from "vitest";
+import { chooseOption, gone, openPage, signIn, snap, systemNames, useServerAndBrowser, visible } from "./support.js";
 
 describe("editing the inventory", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const ctx = useServerAndBrowser();
 
   it("validates, reports server errors on the field, creates, edits and deletes", async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(ctx.browser, ctx.server.url);
     try {
-      await signIn(page, server.demo.adminEmail, server.demo.password, server.demo.org);
+      await signIn(page, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org);
       await expect.poll(() => systemNames(page)).not.toHaveLength(0);
       const existing = (await systemNames(page))[0] as string;
 
       await page.getByRole("link", { name: "New system" }).click();
-      await page.waitForURL(`**/o/${server.demo.org}/systems/new`);
+      await page.waitForURL(`**/o/${ctx.server.demo.org}/systems/new`);
       await visible(page.getByRole("heading", { level: 1, name: "New AI system" }));
       const name = page.getByRole("textbox", { name: "Name", exact: true });
 
@@ -84,7 +70,7 @@ describe("editing the inventory", () => {
       const dialog = page.getByRole("dialog", { name: "Delete this system?" });
       await visible(dialog);
       await dialog.getByRole("button", { name: "Delete system" }).click();
-      await page.waitForURL(`**/o/${server.demo.org}/systems`);
+      await page.waitForURL(`**/o/${ctx.server.demo.org}/systems`);
       await gone(dialog);
       await expect.poll(() => systemNames(page)).not.toHaveLength(0);
       expect(await systemNames(page)).not.toContain(newName);
@@ -94,10 +80,10 @@ describe("editing the inventory", () => {
   });
 
   it("validates a vendor's contract dates with the shared schema, then creates the vendor", async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(ctx.browser, ctx.server.url);
     try {
-      await signIn(page, server.demo.adminEmail, server.demo.password, server.demo.org);
-      await page.goto(`/o/${server.demo.org}/vendors/new`);
+      await signIn(page, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org);
+      await page.goto(`/o/${ctx.server.demo.org}/vendors/new`);
       await visible(page.getByRole("heading", { level: 1, name: "New vendor" }));
       await page.getByRole("textbox", { name: "Name", exact: true }).fill("E2E Vendor");
       await page.getByRole("textbox", { name: "Contract start", exact: true }).fill("2026-06-01");

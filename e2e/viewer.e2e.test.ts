@@ -1,27 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "../test/helpers/server.js";
-import { launchBrowser, openPage, signIn, systemNames, visible } from "./support.js";
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import { describe, expect, it } from "vitest";
+import { openPage, signIn, systemNames, useServerAndBrowser, visible } from "./support.js";
 
 describe("a viewer", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const ctx = useServerAndBrowser();
 
   it("can read the inventory but sees no edit actions, and cannot save through the edit URL", async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(ctx.browser, ctx.server.url);
     try {
-      await signIn(page, server.demo.viewerEmail, server.demo.password, server.demo.org);
+      await signIn(page, ctx.server.demo.viewerEmail, ctx.server.demo.password, ctx.server.demo.org);
       await expect.poll(() => systemNames(page)).not.toHaveLength(0);
       expect(await page.getByRole("link", { name: "New system" }).count()).toBe(0);
       expect(await page.getByRole("button", { name: "New system" }).count()).toBe(0);
@@ -45,13 +31,13 @@ describe("a viewer", () => {
       expect(await alert.textContent()).toMatch(/viewer/i);
       expect(await page.getByRole("button", { name: "Save changes" }).count()).toBe(0);
 
-      await page.goto(`/o/${server.demo.org}/systems/new`);
+      await page.goto(`/o/${ctx.server.demo.org}/systems/new`);
       await visible(page.getByRole("alert").filter({ hasText: /not allowed/i }));
       expect(await page.getByRole("button", { name: "Create system" }).count()).toBe(0);
 
       // The server refuses too: a write with the viewer's session is forbidden.
       const me = (await (await page.request.get("/api/v1/me")).json()) as { csrfToken: string };
-      const res = await page.request.post(`/api/v1/orgs/${server.demo.org}/systems`, {
+      const res = await page.request.post(`/api/v1/orgs/${ctx.server.demo.org}/systems`, {
         data: { name: "Should not exist" },
         headers: { "X-CSRF-Token": me.csrfToken },
       });
