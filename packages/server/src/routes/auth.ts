@@ -51,9 +51,13 @@ export function authRoutes() {
         const cur = f && now - f.since < WINDOW_MS ? f : { count: 0, since: now };
         cur.count += 1;
         failures.set(email, cur);
+        if (failures.size > 10_000) {
+          for (const [k, v] of failures) if (now - v.since >= WINDOW_MS) failures.delete(k);
+        }
         throw new UnauthenticatedError("wrong email or password");
       }
       failures.delete(email);
+      await store.sessions.purgeExpired();
       const s = await store.sessions.create(user.id);
       setCookie(c, SESSION_COOKIE, s.sessionId, {
         httpOnly: true,
