@@ -8,8 +8,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const ALLOWED = {
   core: [],
   db: ["core"],
+  discovery: ["core"],
   server: ["core", "db"],
-  cli: ["core", "db", "server"],
+  cli: ["core", "db", "discovery", "server"],
   web: ["core"],
 };
 

@@ -8,3 +8,4 @@ export * from "./money.js";
 export * from "./org.js";
 export * from "./system.js";
 export * from "./vendor.js";
+export * from "./discovery.js";
