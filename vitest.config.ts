@@ -27,6 +27,10 @@ export default defineConfig({
         extends: true,
         test: { name: "cli", include: ["test/cli/**/*.test.ts"] },
       },
+      {
+        extends: true,
+        test: { name: "discovery", include: ["test/discovery/**/*.test.ts"] },
+      },
       ...(process.env.CAIO_SKIP_BROWSER
         ? []
         : [

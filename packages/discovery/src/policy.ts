@@ -1,0 +1,2 @@
+// CI gate policy: which providers and models are allowed; secrets are forbidden.
+export {};
