@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ROLES, type Role, roleAtLeast, SystemCreateSchema, VendorCreateSchema } from "@caio/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, type Fixture, fixture, PASSWORD } from "../helpers/api.js";
+import { sampleScan } from "../helpers/scan.js";
 
 interface RouteCase {
   /** Least role that may call the route. */
@@ -74,6 +75,11 @@ const CASES: Record<string, RouteCase> = {
   "patch /orgs/{org}/vendors/{id}": { min: "editor", ok: 200, body: () => ({ notes: "changed" }), target: existing("vendorId") },
   "delete /orgs/{org}/vendors/{id}": { min: "editor", ok: 204, target: fresh.vendor },
   "get /orgs/{org}/vendors/{id}/history": { min: "viewer", ok: 200, target: existing("vendorId") },
+  "get /orgs/{org}/discovery/key": { min: "editor", ok: 200 },
+  "post /orgs/{org}/scans": { min: "editor", ok: 201, body: () => sampleScan(`repo-${randomUUID()}`) },
+  "get /orgs/{org}/repositories": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/findings": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/shadow": { min: "viewer", ok: 200 },
 };
 
 /** Routes without an organization in the path, covered by their own tests. */

@@ -90,3 +90,123 @@ export const ScanResultSchema = z.object({
   repositories: z.array(RepositoryScanSchema),
 });
 export type ScanResult = z.infer<typeof ScanResultSchema>;
+
+/** A scan upload: what `caio scan` sends to the server (bounded so one request stays reasonable). */
+export const ScanUploadSchema = ScanResultSchema.extend({
+  repositories: z
+    .array(
+      RepositoryScanSchema.extend({
+        name: z.string().min(1).max(200),
+        findings: z.array(FindingSchema).max(20_000, "at most 20000 findings per repository"),
+      }),
+    )
+    .min(1, "at least one repository")
+    .max(200, "at most 200 repositories per upload"),
+}).strict();
+export type ScanUpload = z.infer<typeof ScanUploadSchema>;
+
+export const FINDING_STATUSES = ["open", "gone"] as const;
+
+/** A finding as stored for an organization, with what the inventory knows about it. */
+export const StoredFindingSchema = FindingSchema.extend({
+  findingId: z.uuid(),
+  repository: z.string(),
+  status: z.enum(FINDING_STATUSES),
+  /** The inventory component it matches, if any. */
+  componentId: z.uuid().nullable(),
+  componentName: z.string().nullable(),
+  /** Names of the registered systems that use the matching component. Empty = not registered. */
+  systems: z.array(z.string()),
+  /** Runtime AI found in code that no registered system accounts for. */
+  shadow: z.boolean(),
+  firstSeenAt: z.string(),
+  lastSeenAt: z.string(),
+});
+export type StoredFinding = z.infer<typeof StoredFindingSchema>;
+
+export const FindingListQuerySchema = z
+  .object({
+    repository: z.string().max(200).optional(),
+    kind: FindingKindSchema.optional(),
+    scope: ScopeSchema.optional(),
+    status: z.enum(FINDING_STATUSES).default("open"),
+    shadow: z.enum(["true", "false"]).optional(),
+  })
+  .strict();
+export type FindingListQuery = z.infer<typeof FindingListQuerySchema>;
+
+export const RepositorySummarySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  lastScanAt: z.string().nullable(),
+  filesScanned: z.number().int(),
+  openFindings: z.number().int(),
+  runtimeFindings: z.number().int(),
+  shadowFindings: z.number().int(),
+  secrets: z.number().int(),
+});
+export type RepositorySummary = z.infer<typeof RepositorySummarySchema>;
+
+export const ScanStoredSchema = z.object({
+  repositories: z.array(
+    z.object({ name: z.string(), scanId: z.uuid(), findings: z.number().int(), new: z.number().int(), gone: z.number().int(), shadow: z.number().int() }),
+  ),
+});
+export type ScanStored = z.infer<typeof ScanStoredSchema>;
+
+/** What an inventory component looks like to the matcher. */
+export interface MatchableComponent {
+  id: string;
+  name: string;
+  kind: string;
+  provider: string;
+  identifier: string;
+}
+
+const norm = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/^(models\/|openai\/|anthropic\.|meta\.|amazon\.|mistral\.|cohere\.)/, "");
+
+/** Model ids match with or without a dated snapshot suffix ("gpt-4o" ~ "gpt-4o-2024-08-06", "claude-haiku-4-5" ~ "anthropic.claude-haiku-4-5"). */
+function sameModel(a: string, b: string): boolean {
+  const x = norm(a);
+  const y = norm(b);
+  if (!x || !y) return false;
+  const dated = /-(\d{4}-?\d{2}-?\d{2}|\d{8}|v\d+(:\d+)?|latest)$/;
+  return x === y || x.replace(dated, "") === y.replace(dated, "");
+}
+
+/**
+ * Finds the inventory component a discovery finding corresponds to. Deliberately conservative:
+ * an unmatched finding is shown as shadow AI for a person to resolve, never silently hidden.
+ */
+export function matchComponent(f: Pick<Finding, "kind" | "id" | "provider">, components: readonly MatchableComponent[]): MatchableComponent | null {
+  const id = norm(f.id);
+  const by = (pred: (c: MatchableComponent) => boolean) => components.find(pred) ?? null;
+  switch (f.kind) {
+    case "model":
+      return by((c) => c.kind === "model" && (sameModel(c.identifier, f.id) || sameModel(c.name, f.id)));
+    case "sdk":
+      return (
+        by((c) => c.kind === "sdk" && (norm(c.identifier) === id || norm(c.provider) === id)) ??
+        by((c) => c.kind === "sdk" && !!f.provider && norm(c.provider) === norm(f.provider))
+      );
+    case "provider":
+      return by((c) => norm(c.provider) === id && ["model", "vendor-service", "gateway", "sdk"].includes(c.kind));
+    case "service":
+      return by((c) => ["vendor-service", "gateway"].includes(c.kind) && (norm(c.identifier) === id || norm(c.provider) === id));
+    case "vector-store":
+      return by((c) => c.kind === "vector-store" && (norm(c.identifier) === id || norm(c.provider) === id || norm(c.name).includes(id)));
+    case "mcp-server":
+      return by((c) => c.kind === "mcp-server" && (norm(c.identifier) === id || norm(c.name) === id));
+    case "dataset":
+      return by((c) => c.kind === "dataset" && norm(c.identifier) === id);
+    default:
+      return null;
+  }
+}
+
+/** Kinds that count as AI a company runs (secrets and dev tools are reported separately). */
+export const SHADOW_KINDS: readonly FindingKind[] = ["sdk", "provider", "model", "service", "vector-store", "dataset", "mcp-server"];

@@ -1,6 +1,7 @@
 export * from "./audit.js";
 export * from "./common.js";
 export * from "./component.js";
+export * from "./discovery.js";
 export * from "./enums.js";
 export * from "./errors.js";
 export * from "./export.js";
@@ -8,4 +9,3 @@ export * from "./money.js";
 export * from "./org.js";
 export * from "./system.js";
 export * from "./vendor.js";
-export * from "./discovery.js";

@@ -1,5 +1,6 @@
 import type { Database } from "./driver.js";
 import { sql as m0001 } from "./migrations/0001-foundation.js";
+import { sql as m0002 } from "./migrations/0002-discovery.js";
 
 export interface Migration {
   id: number;
@@ -8,7 +9,10 @@ export interface Migration {
 }
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [{ id: 1, name: "foundation", sql: m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { id: 1, name: "foundation", sql: m0001 },
+  { id: 2, name: "discovery", sql: m0002 },
+];
 
 /** Arbitrary constant identifying caio's migration lock. */
 const MIGRATION_LOCK = 4319_0001;

@@ -9,6 +9,7 @@ import { authenticate } from "./auth.js";
 import { type AppDeps, type AppEnv, silentLogger } from "./env.js";
 import { errorBody, onError } from "./errors.js";
 import { authRoutes } from "./routes/auth.js";
+import { discoveryRoutes } from "./routes/discovery.js";
 import { componentRoutes, systemRoutes, vendorRoutes } from "./routes/inventory.js";
 import { orgRoutes } from "./routes/orgs.js";
 
@@ -50,7 +51,8 @@ export function createApp(deps: AppDeps) {
   );
   const limit = deps.bodyLimit ?? 1024 * 1024;
   app.use(`${API_BASE}/*`, async (c, next) => {
-    const max = c.req.path === `${API_BASE}/restore` ? 256 * 1024 * 1024 : limit;
+    const big = c.req.path === `${API_BASE}/restore` || (c.req.method === "POST" && c.req.path.endsWith("/scans"));
+    const max = big ? 256 * 1024 * 1024 : limit;
     return bodyLimit({ maxSize: max, onError: (cc) => cc.json(errorBody("validation", `request body is larger than ${max} bytes`), 413) })(c, next);
   });
   app.use(`${API_BASE}/*`, authenticate());
@@ -65,6 +67,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", systemRoutes());
   api.route("/", componentRoutes());
   api.route("/", vendorRoutes());
+  api.route("/", discoveryRoutes());
   api.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "caio_session" });
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -2,6 +2,7 @@ import type { AuditListQuery, EntityType } from "@caio/core";
 import { listAudit, verifyAudit } from "./audit.js";
 import { componentsRepo } from "./components.js";
 import { makeContext, type StoreDeps } from "./context.js";
+import { discoveryRepo } from "./discovery.js";
 import { entityHistory } from "./history.js";
 import { orgsRepo } from "./orgs.js";
 import { systemsRepo } from "./systems.js";
@@ -26,6 +27,7 @@ export function createStore(deps: StoreDeps & { hasher: PasswordHasher }) {
     systems: systemsRepo(ctx),
     components: componentsRepo(ctx),
     vendors: vendorsRepo(ctx),
+    discovery: discoveryRepo(ctx),
     history: (orgId: string, type: EntityType, id: string) => entityHistory(deps.db, orgId, type, id),
     audit: {
       list: (orgId: string, q: AuditListQuery) => listAudit(deps.db, orgId, q),
