@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { registerAccess } from "./commands/access.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerComponents } from "./commands/components.js";
+import { registerDiscoveryReads } from "./commands/discovery.js";
 import { registerSetup } from "./commands/setup.js";
 import { registerSystems } from "./commands/systems.js";
 import { registerTransfer } from "./commands/transfer.js";
@@ -40,6 +41,7 @@ Quick start: caio demo && caio systems list`,
   registerAudit(program);
   registerTransfer(program);
   registerAccess(program);
+  registerDiscoveryReads(program);
   for (const c of program.commands) {
     c.exitOverride();
     for (const sub of c.commands) sub.exitOverride();
