@@ -2,6 +2,7 @@ import { type SystemCreateInput, SystemCreateSchema, VendorCreateSchema } from "
 import { type Database, migrate, type Store } from "@caio/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drivers } from "../helpers/db.js";
+import { finding, sampleScan } from "../helpers/scan.js";
 import { testStore } from "../helpers/store.js";
 
 const actor = { label: "local:test" };
@@ -221,7 +222,19 @@ for (const driver of drivers()) {
     });
 
     it("exports and restores an organization to an identical document", async () => {
+      await store.discovery.recordScan(
+        orgA,
+        sampleScan("billing-service", [
+          finding("model", "gpt-4o", { provider: "openai" }),
+          finding("secret", "secret:openai:0123456789abcdef0123456789abcdef", {
+            secret: { provider: "openai", keyKind: "project-key", fingerprint: "0123456789abcdef0123456789abcdef" },
+          }),
+        ]),
+        actor,
+      );
+      await store.discovery.fingerprintKey(orgA);
       const exported = await store.exportOrg(orgA);
+      expect(exported.discovery.findings).toHaveLength(2);
       const fresh = await driver.open();
       try {
         const other = testStore(fresh.db);

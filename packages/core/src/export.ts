@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AuditEntrySchema, EntityVersionSchema } from "./audit.js";
 import { ComponentSchema } from "./component.js";
+import { EvidenceSchema, FindingKindSchema, SecretInfoSchema } from "./discovery.js";
 import { RoleSchema } from "./enums.js";
 import { OrganizationSchema } from "./org.js";
 import { SystemSchema } from "./system.js";
@@ -8,6 +9,51 @@ import { VendorSchema } from "./vendor.js";
 
 export const EXPORT_FORMAT = "caio-organization-export";
 export const EXPORT_VERSION = 1;
+
+/** Scanned repositories, scans and findings, as stored. */
+export const DiscoveryExportSchema = z
+  .object({
+    fingerprintKey: z.string().nullable(),
+    repositories: z.array(z.object({ id: z.uuid(), name: z.string(), lastScanAt: z.string().nullable(), createdAt: z.string() })),
+    scans: z.array(
+      z.object({
+        id: z.uuid(),
+        repositoryId: z.uuid(),
+        startedAt: z.string(),
+        finishedAt: z.string(),
+        toolVersion: z.string(),
+        filesScanned: z.number().int(),
+        bytesScanned: z.number().int(),
+        filesSkipped: z.number().int(),
+        findingCount: z.number().int(),
+        actor: z.string(),
+      }),
+    ),
+    findings: z.array(
+      z.object({
+        id: z.uuid(),
+        repositoryId: z.uuid(),
+        lastScanId: z.uuid(),
+        kind: FindingKindSchema,
+        key: z.string(),
+        name: z.string(),
+        provider: z.string().nullable(),
+        ecosystem: z.string().nullable(),
+        version: z.string().nullable(),
+        endpoint: z.string().nullable(),
+        confidence: z.string(),
+        scope: z.string(),
+        secret: SecretInfoSchema.nullable(),
+        evidence: z.array(EvidenceSchema),
+        occurrences: z.number().int(),
+        status: z.enum(["open", "gone"]),
+        componentId: z.uuid().nullable(),
+        firstSeenAt: z.string(),
+        lastSeenAt: z.string(),
+      }),
+    ),
+  })
+  .strict();
 
 /**
  * A whole organization as JSON: inventory, members (without credentials), per-entity history
@@ -25,6 +71,7 @@ export const OrganizationExportSchema = z
     systems: z.array(SystemSchema),
     history: z.array(EntityVersionSchema),
     audit: z.array(AuditEntrySchema),
+    discovery: DiscoveryExportSchema.default({ fingerprintKey: null, repositories: [], scans: [], findings: [] }),
   })
   .strict();
 export type OrganizationExport = z.infer<typeof OrganizationExportSchema>;

@@ -9,9 +9,10 @@ import {
   ValidationError,
   zodIssues,
 } from "@caio/core";
+import type { Queryable } from "../driver.js";
 import { allAudit, toAuditEntry } from "./audit.js";
 import { getComponent } from "./components.js";
-import type { StoreContext } from "./context.js";
+import { iso, isoOrNull, type StoreContext } from "./context.js";
 import { allHistory } from "./history.js";
 import { getSystem } from "./systems.js";
 import { getVendor } from "./vendors.js";
@@ -59,6 +60,7 @@ export async function exportOrganization(ctx: StoreContext, orgId: string): Prom
       systems: systems.filter((s) => s !== null).sort(byId),
       history: await allHistory(tx, orgId),
       audit: (await allAudit(tx, orgId)).map(toAuditEntry),
+      discovery: await exportDiscovery(tx, orgId),
     };
   });
 }
@@ -187,6 +189,142 @@ export async function restoreOrganization(ctx: StoreContext, doc: unknown): Prom
         [o.id, a.seq, a.at, a.actor, a.entityType, a.entityId, a.entityLabel, a.action, a.beforeDigest, a.afterDigest, a.prevHash, a.hash],
       );
     }
+    await restoreDiscovery(tx, o.id, x.discovery);
     return { organization: { id: o.id, slug: o.slug, name: o.name, createdAt: o.createdAt }, usersCreated };
   });
+}
+
+interface RawFinding {
+  id: string;
+  repository_id: string;
+  last_scan_id: string;
+  kind: OrganizationExport["discovery"]["findings"][number]["kind"];
+  finding_key: string;
+  name: string;
+  provider: string | null;
+  ecosystem: string | null;
+  package_version: string | null;
+  endpoint: string | null;
+  confidence: string;
+  scope: string;
+  secret_provider: string | null;
+  secret_key_kind: string | null;
+  secret_fingerprint: string | null;
+  evidence: OrganizationExport["discovery"]["findings"][number]["evidence"] | string;
+  occurrences: number;
+  status: "open" | "gone";
+  component_id: string | null;
+  first_seen_at: Date;
+  last_seen_at: Date;
+}
+
+/** Repositories, scans and findings of one organization, in a stable order. */
+export async function exportDiscovery(tx: Queryable, orgId: string): Promise<OrganizationExport["discovery"]> {
+  const key = (await tx.query<{ fingerprint_key: string | null }>("select fingerprint_key from organizations where id = $1", [orgId])).rows[0];
+  const repositories = (
+    await tx.query<{ id: string; name: string; last_scan_at: Date | null; created_at: Date }>("select * from repositories where org_id = $1 order by id", [
+      orgId,
+    ])
+  ).rows.map((r) => ({ id: r.id, name: r.name, lastScanAt: isoOrNull(r.last_scan_at), createdAt: iso(r.created_at) }));
+  const scans = (
+    await tx.query<{
+      id: string;
+      repository_id: string;
+      started_at: Date;
+      finished_at: Date;
+      tool_version: string;
+      files_scanned: number;
+      bytes_scanned: string;
+      files_skipped: number;
+      finding_count: number;
+      actor: string;
+    }>("select * from scans where org_id = $1 order by id", [orgId])
+  ).rows.map((s) => ({
+    id: s.id,
+    repositoryId: s.repository_id,
+    startedAt: iso(s.started_at),
+    finishedAt: iso(s.finished_at),
+    toolVersion: s.tool_version,
+    filesScanned: s.files_scanned,
+    bytesScanned: Number(s.bytes_scanned),
+    filesSkipped: s.files_skipped,
+    findingCount: s.finding_count,
+    actor: s.actor,
+  }));
+  const findings = (await tx.query<RawFinding>("select * from findings where org_id = $1 order by id", [orgId])).rows.map((f) => ({
+    id: f.id,
+    repositoryId: f.repository_id,
+    lastScanId: f.last_scan_id,
+    kind: f.kind,
+    key: f.finding_key,
+    name: f.name,
+    provider: f.provider,
+    ecosystem: f.ecosystem,
+    version: f.package_version,
+    endpoint: f.endpoint,
+    confidence: f.confidence,
+    scope: f.scope,
+    secret:
+      f.secret_provider && f.secret_key_kind && f.secret_fingerprint
+        ? { provider: f.secret_provider, keyKind: f.secret_key_kind, fingerprint: f.secret_fingerprint }
+        : null,
+    evidence: typeof f.evidence === "string" ? JSON.parse(f.evidence) : f.evidence,
+    occurrences: f.occurrences,
+    status: f.status,
+    componentId: f.component_id,
+    firstSeenAt: iso(f.first_seen_at),
+    lastSeenAt: iso(f.last_seen_at),
+  }));
+  return { fingerprintKey: key?.fingerprint_key ?? null, repositories, scans, findings };
+}
+
+export async function restoreDiscovery(tx: Queryable, orgId: string, d: OrganizationExport["discovery"]): Promise<void> {
+  if (d.fingerprintKey) await tx.query("update organizations set fingerprint_key = $2 where id = $1", [orgId, d.fingerprintKey]);
+  for (const r of d.repositories) {
+    await tx.query("insert into repositories (id, org_id, name, last_scan_at, created_at) values ($1,$2,$3,$4,$5)", [
+      r.id,
+      orgId,
+      r.name,
+      r.lastScanAt,
+      r.createdAt,
+    ]);
+  }
+  for (const s of d.scans) {
+    await tx.query(
+      `insert into scans (id, org_id, repository_id, started_at, finished_at, tool_version, files_scanned, bytes_scanned, files_skipped, finding_count, actor)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+      [s.id, orgId, s.repositoryId, s.startedAt, s.finishedAt, s.toolVersion, s.filesScanned, s.bytesScanned, s.filesSkipped, s.findingCount, s.actor],
+    );
+  }
+  for (const f of d.findings) {
+    await tx.query(
+      `insert into findings (id, org_id, repository_id, last_scan_id, kind, finding_key, name, provider, ecosystem, package_version, endpoint, confidence, scope,
+         secret_provider, secret_key_kind, secret_fingerprint, evidence, occurrences, status, component_id, first_seen_at, last_seen_at)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)`,
+      [
+        f.id,
+        orgId,
+        f.repositoryId,
+        f.lastScanId,
+        f.kind,
+        f.key,
+        f.name,
+        f.provider,
+        f.ecosystem,
+        f.version,
+        f.endpoint,
+        f.confidence,
+        f.scope,
+        f.secret?.provider ?? null,
+        f.secret?.keyKind ?? null,
+        f.secret?.fingerprint ?? null,
+        JSON.stringify(f.evidence),
+        f.occurrences,
+        f.status,
+        f.componentId,
+        f.firstSeenAt,
+        f.lastSeenAt,
+      ],
+    );
+  }
 }
