@@ -25,7 +25,9 @@ export function registerDiscoveryReads(program: Command): void {
           ["Repository", "Kind", "Id", "Provider", "Confidence", "Where", "Matching component"],
           items.map((f) => [f.repository, f.kind, f.id, f.provider, f.confidence, where(f), f.componentName ?? "—"]),
         );
-        process.stdout.write(`${items.length} finding(s) belong to no registered system: register them with \`caio systems add\` or in the web app (Discovery).\n`);
+        process.stdout.write(
+          `${items.length} finding(s) belong to no registered system: register them with \`caio systems add\` or in the web app (Discovery).\n`,
+        );
       });
     });
 
@@ -62,7 +64,15 @@ export function registerDiscoveryReads(program: Command): void {
         if (globals(cmd).json) return printJson(items);
         printTable(
           ["Repository", "Last scan", "Files", "Open", "Runtime", "Shadow", "Secrets"],
-          items.map((r) => [r.name, r.lastScanAt?.slice(0, 16).replace("T", " "), r.filesScanned, r.openFindings, r.runtimeFindings, r.shadowFindings, r.secrets]),
+          items.map((r) => [
+            r.name,
+            r.lastScanAt?.slice(0, 16).replace("T", " "),
+            r.filesScanned,
+            r.openFindings,
+            r.runtimeFindings,
+            r.shadowFindings,
+            r.secrets,
+          ]),
         );
       });
     });
