@@ -226,6 +226,7 @@ for (const driver of drivers()) {
         orgA,
         sampleScan("billing-service", [
           finding("model", "gpt-4o", { provider: "openai" }),
+          finding("sdk", "openai", { provider: "openai", packages: [{ ecosystem: "python", name: "openai", version: "1.54.3" }] }),
           finding("secret", "secret:openai:0123456789abcdef0123456789abcdef", {
             secret: { provider: "openai", keyKind: "project-key", fingerprint: "0123456789abcdef0123456789abcdef" },
           }),
@@ -234,7 +235,7 @@ for (const driver of drivers()) {
       );
       await store.discovery.fingerprintKey(orgA);
       const exported = await store.exportOrg(orgA);
-      expect(exported.discovery.findings).toHaveLength(2);
+      expect(exported.discovery.findings).toHaveLength(3);
       const fresh = await driver.open();
       try {
         const other = testStore(fresh.db);

@@ -40,6 +40,7 @@ export const DiscoveryExportSchema = z
         provider: z.string().nullable(),
         ecosystem: z.string().nullable(),
         version: z.string().nullable(),
+        packages: z.array(z.object({ ecosystem: z.string(), name: z.string(), version: z.string().nullable() })).nullable(),
         endpoint: z.string().nullable(),
         confidence: z.string(),
         scope: z.string(),

@@ -40,6 +40,7 @@ create table findings (
   provider text,
   ecosystem text,
   package_version text,
+  packages jsonb,
   endpoint text,
   confidence text not null,
   scope text not null,

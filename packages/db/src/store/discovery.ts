@@ -23,6 +23,7 @@ interface FindingRow {
   provider: string | null;
   ecosystem: Finding["ecosystem"];
   package_version: string | null;
+  packages: Finding["packages"] | string | null;
   endpoint: string | null;
   confidence: Finding["confidence"];
   scope: Finding["scope"];
@@ -64,6 +65,7 @@ function toStored(r: FindingRow, inv: Inventory): StoredFinding {
     provider: r.provider,
     ecosystem: r.ecosystem,
     version: r.package_version,
+    ...(r.packages ? { packages: typeof r.packages === "string" ? (JSON.parse(r.packages) as Finding["packages"]) : r.packages } : {}),
     endpoint: r.endpoint,
     confidence: r.confidence,
     scope: r.scope,
@@ -168,11 +170,11 @@ export function discoveryRepo(ctx: StoreContext) {
           for (const f of repo.findings) {
             const r = await tx.query<{ inserted: boolean }>(
               `insert into findings (id, org_id, repository_id, last_scan_id, kind, finding_key, name, provider, ecosystem, package_version, endpoint,
-                 confidence, scope, secret_provider, secret_key_kind, secret_fingerprint, evidence, occurrences, status, first_seen_at, last_seen_at)
-               values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,'open',$19,$19)
+                 confidence, scope, secret_provider, secret_key_kind, secret_fingerprint, evidence, occurrences, status, first_seen_at, last_seen_at, packages)
+               values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,'open',$19,$19,$20)
                on conflict (org_id, repository_id, kind, finding_key, scope) do update set
                  last_scan_id = excluded.last_scan_id, name = excluded.name, provider = excluded.provider, ecosystem = excluded.ecosystem,
-                 package_version = excluded.package_version, endpoint = excluded.endpoint, confidence = excluded.confidence,
+                 package_version = excluded.package_version, packages = excluded.packages, endpoint = excluded.endpoint, confidence = excluded.confidence,
                  evidence = excluded.evidence, occurrences = excluded.occurrences, status = 'open', last_seen_at = excluded.last_seen_at
                returning (xmax = 0) as inserted`,
               [
@@ -195,6 +197,7 @@ export function discoveryRepo(ctx: StoreContext) {
                 JSON.stringify(f.evidence),
                 f.occurrences,
                 at,
+                f.packages ? JSON.stringify(f.packages) : null,
               ],
             );
             if (r.rows[0]?.inserted) created += 1;

@@ -204,6 +204,7 @@ interface RawFinding {
   provider: string | null;
   ecosystem: string | null;
   package_version: string | null;
+  packages: OrganizationExport["discovery"]["findings"][number]["packages"] | string | null;
   endpoint: string | null;
   confidence: string;
   scope: string;
@@ -261,6 +262,7 @@ export async function exportDiscovery(tx: Queryable, orgId: string): Promise<Org
     provider: f.provider,
     ecosystem: f.ecosystem,
     version: f.package_version,
+    packages: typeof f.packages === "string" ? JSON.parse(f.packages) : (f.packages ?? null),
     endpoint: f.endpoint,
     confidence: f.confidence,
     scope: f.scope,
@@ -299,8 +301,8 @@ export async function restoreDiscovery(tx: Queryable, orgId: string, d: Organiza
   for (const f of d.findings) {
     await tx.query(
       `insert into findings (id, org_id, repository_id, last_scan_id, kind, finding_key, name, provider, ecosystem, package_version, endpoint, confidence, scope,
-         secret_provider, secret_key_kind, secret_fingerprint, evidence, occurrences, status, component_id, first_seen_at, last_seen_at)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)`,
+         secret_provider, secret_key_kind, secret_fingerprint, evidence, occurrences, status, component_id, first_seen_at, last_seen_at, packages)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)`,
       [
         f.id,
         orgId,
@@ -324,6 +326,7 @@ export async function restoreDiscovery(tx: Queryable, orgId: string, d: Organiza
         f.componentId,
         f.firstSeenAt,
         f.lastSeenAt,
+        f.packages ? JSON.stringify(f.packages) : null,
       ],
     );
   }
