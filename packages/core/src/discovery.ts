@@ -188,8 +188,11 @@ export function matchComponent(f: Pick<Finding, "kind" | "id" | "provider">, com
   const id = norm(f.id);
   const by = (pred: (c: MatchableComponent) => boolean) => components.find(pred) ?? null;
   switch (f.kind) {
-    case "model":
-      return by((c) => c.kind === "model" && (sameModel(c.identifier, f.id) || sameModel(c.name, f.id)));
+    case "model": {
+      // The same model id can be bought from several providers (OpenAI and Azure OpenAI): prefer the finding's provider.
+      const models = components.filter((c) => c.kind === "model" && (sameModel(c.identifier, f.id) || sameModel(c.name, f.id)));
+      return models.find((c) => !!f.provider && norm(c.provider) === norm(f.provider)) ?? models[0] ?? null;
+    }
     case "sdk":
       return (
         by((c) => c.kind === "sdk" && (norm(c.identifier) === id || norm(c.provider) === id)) ??

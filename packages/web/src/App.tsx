@@ -5,6 +5,7 @@ import { RequireAuth } from "./features/auth/RequireAuth";
 import { ComponentDetailPage } from "./features/components/ComponentDetailPage";
 import { EditComponentPage, NewComponentPage } from "./features/components/ComponentFormPage";
 import { ComponentsListPage } from "./features/components/ComponentsListPage";
+import { DiscoveryPage } from "./features/discovery/DiscoveryPage";
 import { AppLayout } from "./features/layout/AppLayout";
 import { HomeRedirect } from "./features/layout/HomeRedirect";
 import { NotFoundPage } from "./features/layout/NotFoundPage";
@@ -27,6 +28,8 @@ export function App() {
         <Route path="systems/new" element={<NewSystemPage />} />
         <Route path="systems/:id" element={<SystemDetailPage />} />
         <Route path="systems/:id/edit" element={<EditSystemPage />} />
+        <Route path="discovery" element={<DiscoveryPage />} />
+        <Route path="discovery/:repository" element={<DiscoveryPage />} />
         <Route path="components" element={<ComponentsListPage />} />
         <Route path="components/new" element={<NewComponentPage />} />
         <Route path="components/:id" element={<ComponentDetailPage />} />

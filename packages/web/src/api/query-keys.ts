@@ -12,4 +12,8 @@ export const keys = {
   audit: (org: string, params?: object) => ["org", org, "audit", params ?? {}] as const,
   members: (org: string) => ["org", org, "members"] as const,
   tokens: (org: string) => ["org", org, "tokens"] as const,
+  // Discovery lives under the organization too: creating a system or component refreshes which findings are shadow AI.
+  repositories: (org: string) => ["org", org, "discovery", "repositories"] as const,
+  findings: (org: string, params?: object) => ["org", org, "discovery", "findings", params ?? {}] as const,
+  shadow: (org: string) => ["org", org, "discovery", "shadow"] as const,
 };

@@ -1,5 +1,33 @@
-import type { AffectedBand, AuditAction, ComponentKind, Decisions, EntityType, EuNexus, Hosting, PersonalData, Role, Stage, TriState } from "@caio/core";
-import { AFFECTED_BANDS, COMPONENT_KINDS, DECISIONS, ENTITY_TYPES, EU_NEXUS, HOSTINGS, PERSONAL_DATA, ROLES, STAGES, TRI_STATE } from "@caio/core";
+import type {
+  AffectedBand,
+  AuditAction,
+  ComponentKind,
+  Confidence,
+  Decisions,
+  EntityType,
+  EuNexus,
+  FindingKind,
+  Hosting,
+  PersonalData,
+  Role,
+  Scope,
+  Stage,
+  TriState,
+} from "@caio/core";
+import {
+  AFFECTED_BANDS,
+  COMPONENT_KINDS,
+  DECISIONS,
+  ENTITY_TYPES,
+  EU_NEXUS,
+  FINDING_KINDS,
+  HOSTINGS,
+  PERSONAL_DATA,
+  ROLES,
+  SCOPES,
+  STAGES,
+  TRI_STATE,
+} from "@caio/core";
 
 /** Human labels for the contract's enum values, for people who do not read JSON. */
 
@@ -99,6 +127,7 @@ export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
   vendor: "Vendor",
   membership: "Membership",
   "api-token": "API token",
+  scan: "Repository scan",
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
@@ -111,6 +140,59 @@ export const ACTION_COLORS: Record<AuditAction, string> = {
   create: "green",
   update: "blue",
   delete: "red",
+};
+
+export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
+  sdk: "SDK",
+  provider: "Provider",
+  model: "Model",
+  service: "Service",
+  "vector-store": "Vector store",
+  dataset: "Dataset",
+  "mcp-server": "MCP server",
+  "dev-tool": "Dev tool",
+  secret: "Secret",
+};
+
+export const FINDING_KIND_COLORS: Record<FindingKind, string> = {
+  sdk: "blue",
+  provider: "violet",
+  model: "indigo",
+  service: "cyan",
+  "vector-store": "teal",
+  dataset: "grape",
+  "mcp-server": "orange",
+  "dev-tool": "gray",
+  secret: "red",
+};
+
+export const SCOPE_LABELS: Record<Scope, string> = {
+  runtime: "Runtime",
+  test: "Tests",
+  docs: "Docs",
+  example: "Examples",
+};
+
+export const SCOPE_DESCRIPTIONS: Record<Scope, string> = {
+  runtime: "Code and configuration that runs in production.",
+  test: "Test code and fixtures.",
+  docs: "Documentation and prose.",
+  example: "Examples, samples and notebooks.",
+};
+
+export const CONFIDENCE_LABELS: Record<Confidence, string> = {
+  declared: "Declared",
+  used: "Used",
+  referenced: "Referenced",
+  mentioned: "Mentioned",
+};
+
+/** How strong the evidence is, strongest first. */
+export const CONFIDENCE_DESCRIPTIONS: Record<Confidence, string> = {
+  declared: "A dependency in a manifest or lockfile, or a deployment in infrastructure code.",
+  used: "Imported and called, or a client is constructed in code.",
+  referenced: "A model id, endpoint or environment variable appears in code.",
+  mentioned: "Named in prose or comments only.",
 };
 
 /** `[{ value, label }]` for Mantine selects, in the contract's order. */
@@ -128,6 +210,8 @@ export const hostingOptions = options(HOSTINGS, HOSTING_LABELS);
 export const triStateOptions = options(TRI_STATE, TRI_STATE_LABELS);
 export const entityTypeOptions = options(ENTITY_TYPES, ENTITY_TYPE_LABELS);
 export const roleOptions = options(ROLES, ROLE_LABELS);
+export const findingKindOptions = options(FINDING_KINDS, FINDING_KIND_LABELS);
+export const scopeOptions = options(SCOPES, SCOPE_LABELS);
 
 /** Looks up a label, falling back to the raw value for anything the UI does not know yet. */
 export function labelOf<T extends string>(labels: Record<T, string>, value: string): string {

@@ -1,9 +1,10 @@
 import { type ApiTokenCreated, ApiTokenCreateSchema, ROLES, type Role, roleAtLeast } from "@caio/core";
-import { Alert, Button, Code, CopyButton, Group, Modal, Select, Stack, Text, TextInput, VisuallyHidden } from "@mantine/core";
-import { IconAlertTriangle, IconCheck, IconCopy } from "@tabler/icons-react";
+import { Alert, Button, Code, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
+import { IconAlertTriangle } from "@tabler/icons-react";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { type FieldErrors, serverFormError, zodFieldErrors } from "../../lib/form-errors";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "../../lib/labels";
+import { CopyAction } from "../../shared/CopyAction";
 import { FormAlert } from "../../shared/FormAlert";
 import { useFocusFirstError } from "../../shared/use-focus-first-error";
 import { useCreateToken } from "./settings-api";
@@ -120,27 +121,6 @@ function CreateTokenForm({ org, myRole, onCreated, onCancel }: { org: string; my
         </Group>
       </Stack>
     </form>
-  );
-}
-
-function CopyAction({ value, label, copiedLabel }: { value: string; label: string; copiedLabel: string }) {
-  return (
-    <CopyButton value={value} timeout={2000}>
-      {({ copied, copy }) => (
-        <>
-          <Button
-            variant="light"
-            color={copied ? "teal" : undefined}
-            size="xs"
-            onClick={copy}
-            leftSection={copied ? <IconCheck size={14} aria-hidden /> : <IconCopy size={14} aria-hidden />}
-          >
-            {copied ? "Copied" : label}
-          </Button>
-          <VisuallyHidden role="status">{copied ? copiedLabel : ""}</VisuallyHidden>
-        </>
-      )}
-    </CopyButton>
   );
 }
 

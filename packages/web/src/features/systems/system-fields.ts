@@ -99,3 +99,26 @@ export function systemToForm(s: System): SystemFormValues {
 export function formToInput(v: SystemFormValues): SystemCreateInput {
   return { ...v };
 }
+
+/**
+ * Router state of `/o/:org/systems/new` when another page starts the form (Discovery's
+ * "Register as system"): values to start with, and where to return after saving or cancelling.
+ */
+export interface NewSystemState {
+  prefill: Partial<SystemFormValues>;
+  /** Why the form is pre-filled, shown under the heading. */
+  source: string;
+  /** Where "back", "Cancel" and a successful save lead, with the router state to pass along. */
+  returnTo: { to: string; label: string; state?: unknown };
+}
+
+/** Reads the state defensively: it comes from the browser history and may be anything. */
+export function readNewSystemState(state: unknown): NewSystemState | null {
+  if (!state || typeof state !== "object") return null;
+  const { prefill, source, returnTo } = state as Partial<NewSystemState>;
+  if (!prefill || typeof prefill !== "object" || typeof source !== "string") return null;
+  if (!returnTo || typeof returnTo.to !== "string" || typeof returnTo.label !== "string") return null;
+  // Only a path inside the app: never another site ("//example.com").
+  if (!returnTo.to.startsWith("/") || returnTo.to.startsWith("//")) return null;
+  return { prefill, source, returnTo };
+}
