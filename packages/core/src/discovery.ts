@@ -63,7 +63,10 @@ export const FindingSchema = z.object({
   /** Package version from a manifest or lockfile, when declared. */
   version: z.string().nullable(),
   /** Registry packages behind an sdk, vector-store or service finding (from manifests, lockfiles and imports), for purls. */
-  packages: z.array(z.object({ ecosystem: EcosystemSchema, name: z.string().min(1), version: z.string().nullable() })).max(50).optional(),
+  packages: z
+    .array(z.object({ ecosystem: EcosystemSchema, name: z.string().min(1), version: z.string().nullable() }))
+    .max(50)
+    .optional(),
   /** Endpoint URL for provider and service findings. */
   endpoint: z.string().nullable(),
   confidence: ConfidenceSchema,
