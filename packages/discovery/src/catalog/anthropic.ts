@@ -1,0 +1,78 @@
+import type { VendorFamily } from "./types.js";
+
+/** Anthropic: the Claude API, its SDKs (including the Bedrock and Vertex clients), the Agent SDK, Claude models and keys. */
+export const ANTHROPIC: VendorFamily = {
+  id: "anthropic",
+  literals: ["anthropic", "claude", "sk-ant-"],
+  providers: [{ id: "anthropic", name: "Anthropic", hosts: ["api.anthropic.com"], mentions: ["Anthropic", "Claude"] }],
+  sdks: [
+    {
+      id: "anthropic",
+      name: "Anthropic SDK",
+      kind: "sdk",
+      provider: "anthropic",
+      packages: {
+        pypi: ["anthropic"],
+        npm: ["@anthropic-ai/sdk", "@anthropic-ai/bedrock-sdk", "@anthropic-ai/vertex-sdk"],
+        go: ["github.com/anthropics/anthropic-sdk-go"],
+        maven: ["com.anthropic:anthropic-java", "com.anthropic:anthropic-java-*"],
+        nuget: ["Anthropic", "Anthropic.SDK"],
+        gem: ["anthropic"],
+      },
+      imports: {
+        python: ["anthropic"],
+        javascript: ["@anthropic-ai/sdk", "@anthropic-ai/bedrock-sdk", "@anthropic-ai/vertex-sdk"],
+        go: ["github.com/anthropics/anthropic-sdk-go"],
+        java: ["com.anthropic"],
+        csharp: ["Anthropic", "Anthropic.SDK"],
+        ruby: ["anthropic"],
+      },
+      clients: [
+        { language: "python", symbol: "anthropic.Anthropic" },
+        { language: "python", symbol: "anthropic.AsyncAnthropic" },
+        { language: "python", symbol: "anthropic.AnthropicBedrock", provider: "aws-bedrock" },
+        { language: "python", symbol: "anthropic.AsyncAnthropicBedrock", provider: "aws-bedrock" },
+        { language: "python", symbol: "anthropic.AnthropicVertex", provider: "vertex-ai" },
+        { language: "python", symbol: "anthropic.AsyncAnthropicVertex", provider: "vertex-ai" },
+        { language: "javascript", symbol: "@anthropic-ai/sdk:default" },
+        { language: "javascript", symbol: "@anthropic-ai/sdk:Anthropic" },
+        { language: "javascript", symbol: "@anthropic-ai/bedrock-sdk:AnthropicBedrock", provider: "aws-bedrock" },
+        { language: "javascript", symbol: "@anthropic-ai/bedrock-sdk:default", provider: "aws-bedrock" },
+        { language: "javascript", symbol: "@anthropic-ai/vertex-sdk:AnthropicVertex", provider: "vertex-ai" },
+        { language: "javascript", symbol: "@anthropic-ai/vertex-sdk:default", provider: "vertex-ai" },
+        { language: "go", symbol: "github.com/anthropics/anthropic-sdk-go.NewClient" },
+        { language: "java", symbol: "com.anthropic.client.okhttp.AnthropicOkHttpClient" },
+        { language: "java", symbol: "com.anthropic.client.okhttp.AnthropicOkHttpClientAsync" },
+        { language: "csharp", symbol: "Anthropic.AnthropicClient" },
+        { language: "csharp", symbol: "Anthropic.SDK.AnthropicClient" },
+        { language: "ruby", symbol: "Anthropic::Client" },
+      ],
+    },
+    {
+      id: "claude-agent-sdk",
+      name: "Claude Agent SDK",
+      kind: "sdk",
+      provider: "anthropic",
+      packages: { pypi: ["claude-agent-sdk", "claude-code-sdk"], npm: ["@anthropic-ai/claude-agent-sdk", "@anthropic-ai/claude-code"] },
+      imports: { python: ["claude_agent_sdk", "claude_code_sdk"], javascript: ["@anthropic-ai/claude-agent-sdk"] },
+      clients: [
+        { language: "python", symbol: "claude_agent_sdk.query" },
+        { language: "python", symbol: "claude_agent_sdk.ClaudeSDKClient" },
+        { language: "python", symbol: "claude_code_sdk.query" },
+        { language: "javascript", symbol: "@anthropic-ai/claude-agent-sdk:query" },
+      ],
+    },
+  ],
+  models: [{ vendor: "anthropic", pattern: /^claude-(?:instant|[1-9]|opus|sonnet|haiku)/ }],
+  routerPrefixes: [{ prefix: "anthropic", provider: "anthropic" }],
+  modelConstants: [
+    { language: "go", prefix: "github.com/anthropics/anthropic-sdk-go.Model", digitJoin: "-" },
+    { language: "java", prefix: "com.anthropic.models.messages.Model.", digitJoin: "-" },
+    { language: "java", prefix: "com.anthropic.models.Model.", digitJoin: "-" },
+  ],
+  keys: [
+    { provider: "anthropic", keyKind: "api-key", name: "Anthropic API key", pattern: /\bsk-ant-api03-[A-Za-z0-9_-]{80,120}/ },
+    { provider: "anthropic", keyKind: "admin-key", name: "Anthropic admin key", pattern: /\bsk-ant-admin01-[A-Za-z0-9_-]{80,120}/ },
+  ],
+  envVars: [{ target: { kind: "provider", id: "anthropic" }, prefixes: ["ANTHROPIC"], names: ["CLAUDE_API_KEY"] }],
+};

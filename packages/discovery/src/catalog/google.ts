@@ -1,0 +1,133 @@
+import type { VendorFamily } from "./types.js";
+
+/** Google: the Gemini API (Google AI) and Vertex AI, their SDKs, Gemini/Gemma models, Terraform resources and API keys. */
+export const GOOGLE: VendorFamily = {
+  id: "google",
+  literals: ["gemini", "genai", "generativeai", "generative-ai", "generativelanguage", "vertexai", "vertex_ai", "vertex-ai", "aiplatform", "gemma", "aiza"],
+  providers: [
+    { id: "google", name: "Google Gemini API", hosts: ["generativelanguage.googleapis.com"], mentions: ["Gemini"] },
+    { id: "vertex-ai", name: "Google Vertex AI", hosts: ["aiplatform.googleapis.com", "*-aiplatform.googleapis.com"], mentions: ["Vertex AI"] },
+  ],
+  sdks: [
+    {
+      id: "google-genai",
+      name: "Google Gen AI SDK",
+      kind: "sdk",
+      provider: "google",
+      packages: {
+        pypi: ["google-genai"],
+        npm: ["@google/genai"],
+        go: ["google.golang.org/genai"],
+        maven: ["com.google.genai:google-genai"],
+        nuget: ["Google.GenAI"],
+      },
+      imports: {
+        python: ["google.genai"],
+        javascript: ["@google/genai"],
+        go: ["google.golang.org/genai"],
+        java: ["com.google.genai"],
+        csharp: ["Google.GenAI"],
+      },
+      clients: [
+        { language: "python", symbol: "google.genai.Client", providerSwitches: [{ pattern: /\bvertexai\s*=\s*True\b/, provider: "vertex-ai" }] },
+        { language: "javascript", symbol: "@google/genai:GoogleGenAI", providerSwitches: [{ pattern: /\bvertexai\s*:\s*true\b/, provider: "vertex-ai" }] },
+        { language: "go", symbol: "google.golang.org/genai.NewClient", providerSwitches: [{ pattern: /\bBackendVertexAI\b/, provider: "vertex-ai" }] },
+        { language: "java", symbol: "com.google.genai.Client", providerSwitches: [{ pattern: /\.vertexAI\(\s*true\s*\)/, provider: "vertex-ai" }] },
+        { language: "csharp", symbol: "Google.GenAI.Client", providerSwitches: [{ pattern: /\bvertexAI\s*:\s*true\b/, provider: "vertex-ai" }] },
+      ],
+    },
+    {
+      id: "google-generativeai",
+      name: "Google Generative AI SDK (legacy)",
+      kind: "sdk",
+      provider: "google",
+      packages: {
+        pypi: ["google-generativeai"],
+        npm: ["@google/generative-ai"],
+        go: ["github.com/google/generative-ai-go"],
+        nuget: ["Mscc.GenerativeAI"],
+        gem: ["gemini-ai"],
+      },
+      imports: {
+        python: ["google.generativeai"],
+        javascript: ["@google/generative-ai"],
+        go: ["github.com/google/generative-ai-go"],
+        csharp: ["Mscc.GenerativeAI"],
+        ruby: ["gemini-ai"],
+      },
+      clients: [
+        { language: "python", symbol: "google.generativeai.GenerativeModel", model: { index: 0, keyword: "model_name" } },
+        { language: "python", symbol: "google.generativeai.configure" },
+        { language: "python", symbol: "google.generativeai.generate_text" },
+        { language: "javascript", symbol: "@google/generative-ai:GoogleGenerativeAI" },
+        { language: "go", symbol: "github.com/google/generative-ai-go/genai.NewClient" },
+        { language: "csharp", symbol: "Mscc.GenerativeAI.GoogleAI" },
+        { language: "csharp", symbol: "Mscc.GenerativeAI.GenerativeModel" },
+        { language: "ruby", symbol: "Gemini.new" },
+      ],
+    },
+    {
+      id: "vertex-ai",
+      name: "Google Vertex AI SDK",
+      kind: "sdk",
+      provider: "vertex-ai",
+      packages: {
+        pypi: ["google-cloud-aiplatform", "vertexai"],
+        npm: ["@google-cloud/vertexai", "@google-cloud/aiplatform"],
+        go: ["cloud.google.com/go/vertexai", "cloud.google.com/go/aiplatform"],
+        maven: ["com.google.cloud:google-cloud-vertexai", "com.google.cloud:google-cloud-aiplatform"],
+        nuget: ["Google.Cloud.AIPlatform.V1"],
+      },
+      imports: {
+        python: ["vertexai", "google.cloud.aiplatform"],
+        javascript: ["@google-cloud/vertexai", "@google-cloud/aiplatform"],
+        go: ["cloud.google.com/go/vertexai", "cloud.google.com/go/aiplatform"],
+        java: ["com.google.cloud.vertexai", "com.google.cloud.aiplatform"],
+        csharp: ["Google.Cloud.AIPlatform"],
+      },
+      clients: [
+        { language: "python", symbol: "vertexai.init" },
+        { language: "python", symbol: "vertexai.generative_models.GenerativeModel", model: { index: 0, keyword: "model_name" } },
+        { language: "python", symbol: "vertexai.preview.generative_models.GenerativeModel", model: { index: 0, keyword: "model_name" } },
+        { language: "python", symbol: "google.cloud.aiplatform.init" },
+        { language: "javascript", symbol: "@google-cloud/vertexai:VertexAI" },
+        { language: "go", symbol: "cloud.google.com/go/vertexai/genai.NewClient" },
+        { language: "java", symbol: "com.google.cloud.vertexai.VertexAI" },
+        { language: "java", symbol: "com.google.cloud.vertexai.generativeai.GenerativeModel", model: { index: 0 } },
+        { language: "csharp", symbol: "Google.Cloud.AIPlatform.V1.PredictionServiceClient" },
+      ],
+    },
+  ],
+  models: [
+    { vendor: "google", pattern: /^gemini-(?:\d|pro|ultra|exp|embedding|live|flash)/ },
+    { vendor: "google", pattern: /^gemma-?\d/ },
+    { vendor: "google", pattern: /^(?:text-embedding-00\d|text-multilingual-embedding-|embedding-001$|imagen-|veo-|chat-bison|text-bison|learnlm-)/ },
+  ],
+  routerPrefixes: [
+    { prefix: "gemini", provider: "google" },
+    { prefix: "google", provider: "google" },
+    { prefix: "google_genai", provider: "google" },
+    { prefix: "google-genai", provider: "google" },
+    { prefix: "vertex_ai", provider: "vertex-ai" },
+    { prefix: "google-vertex", provider: "vertex-ai" },
+    { prefix: "google_vertexai", provider: "vertex-ai" },
+    { prefix: "vertex", provider: "vertex-ai" },
+  ],
+  keys: [
+    {
+      provider: "google",
+      keyKind: "api-key",
+      name: "Google API key (Gemini context)",
+      pattern: /\bAIza[0-9A-Za-z_-]{35}(?![0-9A-Za-z_-])/,
+      context: /gemini|genai|generative|google_api_key|googleapikey|palm/i,
+    },
+  ],
+  envVars: [
+    { target: { kind: "provider", id: "google" }, prefixes: ["GEMINI", "GOOGLE_GENAI", "GOOGLE_AI_STUDIO"] },
+    { target: { kind: "provider", id: "vertex-ai" }, prefixes: ["VERTEXAI", "VERTEX_AI"], names: ["GOOGLE_GENAI_USE_VERTEXAI"] },
+  ],
+  infra: [
+    { type: "google_vertex_ai_*", format: "terraform", provider: "vertex-ai" },
+    { type: "google_ml_engine_*", format: "terraform", provider: "vertex-ai" },
+  ],
+};

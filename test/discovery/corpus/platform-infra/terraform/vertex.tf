@@ -1,0 +1,5 @@
+resource "google_vertex_ai_endpoint" "default" {
+  name         = "support-endpoint"
+  display_name = "support"
+  location     = "us-central1"
+}

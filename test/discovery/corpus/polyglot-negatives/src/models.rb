@@ -1,0 +1,5 @@
+class Painting < ApplicationRecord
+  def artist
+    Client.new(name: "Claude Monet", model: "impressionism")
+  end
+end
