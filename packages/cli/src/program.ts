@@ -3,6 +3,7 @@ import { registerAccess } from "./commands/access.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerComponents } from "./commands/components.js";
 import { registerDiscoveryReads } from "./commands/discovery.js";
+import { registerScan } from "./commands/scan.js";
 import { registerSetup } from "./commands/setup.js";
 import { registerSystems } from "./commands/systems.js";
 import { registerTransfer } from "./commands/transfer.js";
@@ -41,6 +42,7 @@ Quick start: caio demo && caio systems list`,
   registerAudit(program);
   registerTransfer(program);
   registerAccess(program);
+  registerScan(program);
   registerDiscoveryReads(program);
   for (const c of program.commands) {
     c.exitOverride();

@@ -216,11 +216,30 @@ const COMPONENTS: DemoComponent[] = [
     kind: "gateway",
     name: "LiteLLM proxy",
     provider: "litellm",
-    identifier: "litellm-proxy",
+    identifier: "litellm.internal:4000",
     version: "1.52",
     hosting: "self-hosted",
     vendor: null,
     notes: "All OpenAI and Anthropic traffic from internal apps should pass through here.",
+  },
+  {
+    key: "bedrock",
+    kind: "vendor-service",
+    name: "Amazon Bedrock runtime",
+    provider: "aws-bedrock",
+    identifier: "bedrock-runtime",
+    hosting: "cloud-platform",
+    vendor: "Amazon Web Services",
+  },
+  {
+    key: "aws-sdk",
+    kind: "sdk",
+    name: "AWS SDK for Go v2 (Bedrock runtime)",
+    provider: "aws-bedrock",
+    identifier: "aws-bedrock",
+    version: "1.23",
+    hosting: "self-hosted",
+    vendor: null,
   },
   {
     key: "shipments",
@@ -405,7 +424,7 @@ const SYSTEMS: DemoSystem[] = [
     affectedPeople: "1k-10k",
     euNexus: ["used-in-eu", "output-used-in-eu"],
     tags: ["genai"],
-    components: ["sonnet", "haiku", "anthropic-sdk"],
+    components: ["sonnet", "haiku", "anthropic-sdk", "bedrock", "aws-sdk"],
     later: { stage: "production" },
   },
   {
@@ -543,7 +562,7 @@ export interface DemoResult {
 
 /**
  * Seeds the demo organization: a ~400-person European logistics company with 16 AI systems in
- * every stage, 5 vendors with contracts and 21 linked components. Every change goes through the
+ * every stage, 5 vendors with contracts and 23 linked components. Every change goes through the
  * store, so the demo has real history and a valid audit ledger.
  */
 export async function seedDemo(store: Store, opts: { today?: Date } = {}): Promise<DemoResult> {

@@ -5,6 +5,7 @@ import { type Logger, startServer } from "@caio/server";
 import type { Command } from "commander";
 import { localOperatorName, openLocalStore } from "../client.js";
 import { readEnv } from "../config.js";
+import { seedDemoScans } from "../demo-scan.js";
 import { CliError, UsageError } from "../errors.js";
 import { info, printJson, style } from "../output.js";
 import { WEB_DIST } from "../paths.js";
@@ -36,10 +37,17 @@ async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T>): Pro
   }
 }
 
+/** Seeds the demo organization and scans the demo repositories. */
+async function loadDemo(store: Store) {
+  const r = await seedDemo(store);
+  const scans = await seedDemoScans(store, r.orgId, `user:${DEMO_USERS[1].email}`);
+  return { ...r, repositories: scans.repositories.length, shadow: scans.repositories.reduce((n, x) => n + x.shadow, 0) };
+}
+
 /** Seeds the demo organization unless it exists. Returns false when it was already there. */
 async function ensureDemo(store: Store): Promise<boolean> {
   if (await store.orgs.bySlug(DEMO_ORG.slug)) return false;
-  await seedDemo(store);
+  await loadDemo(store);
   return true;
 }
 
@@ -124,9 +132,12 @@ export function registerSetup(program: Command): void {
           process.stdout.write(`the demo organization already exists (${DEMO_ORG.slug}); use --reset to load it again\n${demoSignIn()}\n`);
           return;
         }
-        const r = await seedDemo(store);
+        const r = await loadDemo(store);
         if (globals(cmd).json) return printJson({ created: true, ...r });
-        process.stdout.write(`loaded ${DEMO_ORG.name}: ${r.systems} AI systems, ${r.vendors} vendors, ${r.components} components\n${demoSignIn()}\n`);
+        process.stdout.write(
+          `loaded ${DEMO_ORG.name}: ${r.systems} AI systems, ${r.vendors} vendors, ${r.components} components, ` +
+            `${r.repositories} scanned repositories (${r.shadow} shadow AI findings)\n${demoSignIn()}\n`,
+        );
       });
     });
 
