@@ -9,6 +9,7 @@ const ALLOWED = {
   core: [],
   db: ["core"],
   discovery: ["core"],
+  spend: ["core"],
   server: ["core", "db"],
   cli: ["core", "db", "discovery", "server"],
   web: ["core"],
