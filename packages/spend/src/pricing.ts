@@ -1,0 +1,150 @@
+import { calcPrice, type ModelPrice, type TieredPrices } from "@pydantic/genai-prices";
+import { divRoundHalfEven, toScaled } from "./decimal.js";
+import type { ServiceTier, UsageRecord } from "./record.js";
+import { TIER_MULTIPLIERS, tierMultiplier } from "./tier-multipliers.js";
+
+/** Prices in USD as decimal strings: tokens per million, searches and requests per thousand. */
+export interface UnitPrices {
+  inputMtok?: string;
+  cacheReadMtok?: string;
+  cacheWrite5mMtok?: string;
+  cacheWrite1hMtok?: string;
+  outputMtok?: string;
+  webSearchesKcount?: string;
+  requestsKcount?: string;
+}
+
+/** A negotiated rate: a multiplier on the catalog price, or explicit prices (missing keys fall back to the catalog). */
+export type NegotiatedRate = { multiplier: string } | { prices: UnitPrices };
+
+/** Per-organization hook: the negotiated rate for a provider and model (canonical or reported), if any. */
+export type NegotiatedRateHook = (provider: string, model: string) => NegotiatedRate | undefined;
+
+/** The usage figures pricing needs; a {@link UsageRecord} satisfies it. */
+export type PricedUsage = Pick<
+  UsageRecord,
+  "uncachedInput" | "cacheRead" | "cacheWrite5m" | "cacheWrite1h" | "output" | "webSearches" | "requests" | "serviceTier" | "longContext"
+>;
+
+/** A priced record. `micros` is USD micro-units, rounded half-even once per record. */
+export interface PriceResult {
+  micros: bigint;
+  basis: "catalog" | "negotiated";
+  /** The catalog's model id, or null when only negotiated prices applied. */
+  catalogModelId: string | null;
+}
+
+/** Prices usage at list (or negotiated) rates. */
+export interface Pricer {
+  /** The catalog's model id for a reported model, or null when the catalog does not know it. */
+  catalogModel(provider: string, model: string, at: Date): string | null;
+  /** The cost of the usage, or null when the model has no price for a token type it used. */
+  price(provider: string, model: string, at: Date, usage: PricedUsage): PriceResult | null;
+}
+
+/** Options of {@link createPricer}. */
+export interface PricerOptions {
+  negotiated?: NegotiatedRateHook;
+  tierMultipliers?: typeof TIER_MULTIPLIERS;
+}
+
+interface CatalogEntry {
+  id: string;
+  prices: ModelPrice;
+}
+
+// Prices are scaled to nano-dollars (1e-9) per unit; multipliers to 1e-6.
+const PRICE_SCALE = 9;
+const MULT_SCALE = 6;
+const ONE_MULT = 10n ** BigInt(MULT_SCALE);
+// micros = tokens × price$/MTok = tokens × nanoPrice / 1e9; times two multipliers (1e6 each).
+const DENOMINATOR = 10n ** BigInt(PRICE_SCALE + 2 * MULT_SCALE);
+
+function isTiered(p: unknown): p is TieredPrices {
+  return typeof p === "object" && p !== null && "base" in p && "tiers" in p;
+}
+
+/**
+ * A catalog price as nano-dollars. Aggregated records do not know each request's prompt size, so
+ * tiered (long-context) prices use the base price unless the source marked the usage long-context,
+ * in which case the highest tier applies.
+ */
+function catalogNanos(p: ModelPrice[string], longContext: boolean): bigint | undefined {
+  if (p === undefined) return undefined;
+  if (typeof p === "number") return toScaled(p, PRICE_SCALE);
+  if (isTiered(p)) {
+    const top = p.tiers.length > 0 ? p.tiers[p.tiers.length - 1] : undefined;
+    return toScaled(longContext && top ? top.price : p.base, PRICE_SCALE);
+  }
+  return undefined;
+}
+
+/**
+ * Creates a pricer over the bundled `@pydantic/genai-prices` data (offline; never updated at run
+ * time). Costs are computed exactly: each catalog price is converted from its shortest decimal form
+ * to an integer, token × price products are summed as bigint, and the sum is divided and rounded
+ * half-even to micro-units once per record.
+ */
+export function createPricer(options: PricerOptions = {}): Pricer {
+  const cache = new Map<string, CatalogEntry | null>();
+  const tiers = options.tierMultipliers ?? TIER_MULTIPLIERS;
+
+  function lookup(provider: string, model: string, at: Date): CatalogEntry | null {
+    const key = `${provider}\u0000${model}\u0000${at.toISOString()}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    let entry: CatalogEntry | null = null;
+    try {
+      const r = calcPrice({ input_tokens: 0, output_tokens: 0 }, model, { providerId: provider, timestamp: at });
+      if (r) entry = { id: r.model.id, prices: r.model_price };
+    } catch {
+      entry = null;
+    }
+    cache.set(key, entry);
+    return entry;
+  }
+
+  return {
+    catalogModel: (provider, model, at) => lookup(provider, model, at)?.id ?? null,
+    price(provider, model, at, usage) {
+      const entry = lookup(provider, model, at);
+      const rate = options.negotiated?.(provider, entry?.id ?? model) ?? (entry ? options.negotiated?.(provider, model) : undefined);
+      if (!entry && !(rate && "prices" in rate)) return null;
+      const lc = usage.longContext;
+      const cat = (k: string) => (entry ? catalogNanos(entry.prices[k], lc) : undefined);
+      const own = rate && "prices" in rate ? rate.prices : {};
+      const nano = (v: string | undefined, fallback: bigint | undefined) => (v !== undefined ? toScaled(v, PRICE_SCALE) : fallback);
+      const input = nano(own.inputMtok, cat("input_mtok"));
+      const cacheWrite = cat("cache_write_mtok");
+      const prices = {
+        uncachedInput: input,
+        cacheRead: nano(own.cacheReadMtok, cat("cache_read_mtok") ?? input),
+        cacheWrite5m: nano(own.cacheWrite5mMtok, cat("cache_write_5m_mtok") ?? cacheWrite ?? input),
+        cacheWrite1h: nano(own.cacheWrite1hMtok, cat("cache_write_1h_mtok") ?? cacheWrite ?? input),
+        output: nano(own.outputMtok, cat("output_mtok")),
+      };
+      let tokenSum = 0n;
+      for (const [k, price] of Object.entries(prices) as [keyof typeof prices, bigint | undefined][]) {
+        const n = usage[k];
+        if (n === 0) continue;
+        if (price === undefined) return null;
+        tokenSum += BigInt(n) * price;
+      }
+      // Per-thousand prices: count × price$/K × 1e6 micros / 1e3 = count × nanoPrice / 1e6 → × 1e3 over 1e9.
+      let extraSum = 0n;
+      const search = nano(own.webSearchesKcount, cat("web_searches_kcount"));
+      if (usage.webSearches > 0 && search !== undefined) extraSum += BigInt(usage.webSearches) * search * 1000n;
+      const perRequest = nano(own.requestsKcount, cat("requests_kcount"));
+      if (usage.requests > 0 && perRequest !== undefined) extraSum += BigInt(usage.requests) * perRequest * 1000n;
+
+      const tierM = toScaled(tierMultiplier(provider, usage.serviceTier as ServiceTier, tiers), MULT_SCALE);
+      const negM = rate && "multiplier" in rate ? toScaled(rate.multiplier, MULT_SCALE) : ONE_MULT;
+      const numerator = tokenSum * tierM * negM + extraSum * ONE_MULT * negM;
+      return {
+        micros: divRoundHalfEven(numerator, DENOMINATOR),
+        basis: rate ? "negotiated" : "catalog",
+        catalogModelId: entry?.id ?? null,
+      };
+    },
+  };
+}
