@@ -5,12 +5,14 @@ import { makeContext, type StoreDeps } from "./context.js";
 import { discoveryRepo } from "./discovery.js";
 import { entityHistory } from "./history.js";
 import { orgsRepo } from "./orgs.js";
+import { spendRepo } from "./spend.js";
 import { systemsRepo } from "./systems.js";
 import { exportOrganization, restoreOrganization } from "./transfer.js";
 import { type PasswordHasher, sessionsRepo, tokensRepo, usersRepo } from "./users.js";
 import { vendorsRepo } from "./vendors.js";
 
 export type { Actor, StoreDeps } from "./context.js";
+export { type ImportFile, type ImportSummary, ROLLUP_DIMENSIONS, type RollupDimension, type RollupRow } from "./spend.js";
 export type { PasswordHasher } from "./users.js";
 export { SESSION_TTL_MS, tokenDigest } from "./users.js";
 
@@ -28,6 +30,7 @@ export function createStore(deps: StoreDeps & { hasher: PasswordHasher }) {
     components: componentsRepo(ctx),
     vendors: vendorsRepo(ctx),
     discovery: discoveryRepo(ctx),
+    spend: spendRepo(ctx),
     history: (orgId: string, type: EntityType, id: string) => entityHistory(deps.db, orgId, type, id),
     audit: {
       list: (orgId: string, q: AuditListQuery) => listAudit(deps.db, orgId, q),

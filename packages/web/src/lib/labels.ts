@@ -128,6 +128,7 @@ export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
   membership: "Membership",
   "api-token": "API token",
   scan: "Repository scan",
+  "usage-import": "Usage import",
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {

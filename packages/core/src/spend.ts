@@ -1,0 +1,91 @@
+/** The normalized usage record every spend importer produces (the contract between spend, db, server and web). */
+import { z } from "zod";
+
+/** Where a usage record came from; one value per supported export format. */
+export const SpendSourceSchema = z.enum([
+  "openai-usage",
+  "openai-costs",
+  "anthropic-usage",
+  "anthropic-cost",
+  "aws-cur",
+  "azure-cost",
+  "gcp-billing",
+  "focus",
+  "otel",
+  "litellm",
+  "langfuse",
+  "helicone",
+  "csv",
+]);
+/** A source id such as `openai-usage`. */
+export type SpendSource = z.infer<typeof SpendSourceSchema>;
+
+/** Service tier, normalized across vendors. `batch` is also flagged by {@link UsageRecord.batch}. */
+export const ServiceTierSchema = z.enum(["standard", "batch", "flex", "priority", "unknown"]);
+/** A normalized service tier. */
+export type ServiceTier = z.infer<typeof ServiceTierSchema>;
+
+const count = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const micros = z.bigint().nullable();
+const optionalId = z.string().min(1).max(300).nullable();
+
+/**
+ * One normalized usage record: the usage of one time bucket for one combination of dimensions.
+ *
+ * Token counts are disjoint: `uncachedInput + cacheRead + cacheWrite5m + cacheWrite1h` is the whole
+ * input; `reasoning` and the audio counts are "of which" figures already included in `output` /
+ * input and are never priced on top. Money is integer micro-units of `currency` (bigint).
+ */
+export const UsageRecordSchema = z.object({
+  /** Stable hash of the identifying dimensions, see {@link recordKeyOf}. */
+  recordKey: z.string().regex(/^[0-9a-f]{64}$/),
+  source: SpendSourceSchema,
+  /** UTC day of the bucket start, YYYY-MM-DD. */
+  day: z.iso.date(),
+  /** UTC hour of the bucket start when the bucket is shorter than a day. */
+  hour: z.number().int().min(0).max(23).nullable(),
+  /** Bucket bounds as ISO 8601 UTC instants (end exclusive). */
+  periodStart: z.iso.datetime(),
+  periodEnd: z.iso.datetime(),
+  /** Provider id as used by the price catalog (`openai`, `anthropic`, …). */
+  provider: z.string().min(1).max(100),
+  /** Canonical model id (the catalog's id when the model is known, else the reported id). */
+  model: z.string().min(1).max(300),
+  /** The model exactly as the source reported it (null when the source did not group by model). */
+  modelReported: z.string().max(300).nullable(),
+  projectId: optionalId,
+  workspaceId: optionalId,
+  /** SHA-256 (hex) of `provider:key id`; a raw key or key id is never stored. */
+  apiKeyHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+  userId: optionalId,
+  team: optionalId,
+  /** Further grouping dimensions reported by the source (e.g. `inference_geo`) and user tags. */
+  tags: z.record(z.string().max(100), z.string().max(300)),
+  uncachedInput: count,
+  cacheRead: count,
+  cacheWrite5m: count,
+  cacheWrite1h: count,
+  output: count,
+  /** Reasoning tokens, included in `output`. */
+  reasoning: count,
+  /** Audio tokens included in the input buckets and in `output` (informational). */
+  inputAudio: count,
+  outputAudio: count,
+  /** Server-side web searches (billed per 1,000). */
+  webSearches: count,
+  requests: count,
+  batch: z.boolean(),
+  serviceTier: ServiceTierSchema,
+  /** True when the usage was billed at the long-context rate (e.g. Anthropic `200k-1M`). */
+  longContext: z.boolean(),
+  /** Cost as billed by the source, when it states one: the figure of record. */
+  billedCostMicros: micros,
+  /** Cost at catalog (or negotiated) prices, when the model is priced. */
+  listCostMicros: micros,
+  currency: z.string().regex(/^[A-Z]{3}$/),
+});
+/** A normalized usage record. */
+export type UsageRecord = z.infer<typeof UsageRecordSchema>;
