@@ -11,7 +11,7 @@ const ALLOWED = {
   discovery: ["core"],
   spend: ["core"],
   server: ["core", "db"],
-  cli: ["core", "db", "discovery", "server"],
+  cli: ["core", "db", "discovery", "spend", "server"],
   web: ["core"],
 };
 

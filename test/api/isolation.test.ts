@@ -80,6 +80,12 @@ const CASES: Record<string, RouteCase> = {
   "get /orgs/{org}/repositories": { min: "viewer", ok: 200 },
   "get /orgs/{org}/findings": { min: "viewer", ok: 200 },
   "get /orgs/{org}/shadow": { min: "viewer", ok: 200 },
+  "post /orgs/{org}/imports": {
+    min: "editor",
+    ok: 201,
+    body: () => ({ source: "openai-usage", fileName: "empty.json", fileSha256: "0".repeat(64), records: [] }),
+  },
+  "get /orgs/{org}/spend": { min: "viewer", ok: 200 },
 };
 
 /** Routes without an organization in the path, covered by their own tests. */

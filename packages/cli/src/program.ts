@@ -5,6 +5,7 @@ import { registerComponents } from "./commands/components.js";
 import { registerDiscoveryReads } from "./commands/discovery.js";
 import { registerScan } from "./commands/scan.js";
 import { registerSetup } from "./commands/setup.js";
+import { registerSpend } from "./commands/spend.js";
 import { registerSystems } from "./commands/systems.js";
 import { registerTransfer } from "./commands/transfer.js";
 import { registerVendors } from "./commands/vendors.js";
@@ -43,6 +44,7 @@ Quick start: caio demo && caio systems list`,
   registerTransfer(program);
   registerAccess(program);
   registerScan(program);
+  registerSpend(program);
   registerDiscoveryReads(program);
   for (const c of program.commands) {
     c.exitOverride();

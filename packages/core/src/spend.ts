@@ -89,3 +89,64 @@ export const UsageRecordSchema = z.object({
 });
 /** A normalized usage record. */
 export type UsageRecord = z.infer<typeof UsageRecordSchema>;
+
+/** Micro-units on the wire: a non-negative integer as a decimal string (JSON has no bigint). */
+const wireMicros = z
+  .string()
+  .regex(/^\d{1,20}$/, "must be a whole number of micro-units as a string")
+  .nullable()
+  .transform((v) => (v === null ? null : BigInt(v)));
+
+/** A usage record as JSON: the same fields, money as decimal strings of micro-units. */
+export const UsageRecordWireSchema = UsageRecordSchema.extend({ billedCostMicros: wireMicros, listCostMicros: wireMicros }).strict();
+
+/** One file's records, uploaded in one request and stored all or nothing. */
+export const UsageImportSchema = z
+  .object({
+    source: SpendSourceSchema,
+    fileName: z.string().min(1).max(500),
+    fileSha256: z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex"),
+    records: z.array(UsageRecordWireSchema).max(500_000, "at most 500000 records per upload; split the file"),
+  })
+  .strict();
+export type UsageImport = z.infer<typeof UsageImportSchema>;
+
+export const ImportSummarySchema = z.object({
+  importId: z.uuid(),
+  source: z.string(),
+  fileName: z.string(),
+  recordsRead: z.number().int(),
+  imported: z.number().int(),
+  duplicates: z.number().int(),
+  dayFrom: z.string().nullable(),
+  dayTo: z.string().nullable(),
+  costMicros: z.string(),
+});
+export type ImportSummary = z.infer<typeof ImportSummarySchema>;
+
+export const SPEND_DIMENSIONS = ["provider", "model", "month", "day", "source", "project", "workspace"] as const;
+export const SpendQuerySchema = z
+  .object({
+    by: z.enum(SPEND_DIMENSIONS).default("provider"),
+    from: z.iso.date({ message: "must be a date as YYYY-MM-DD" }).optional(),
+    to: z.iso.date({ message: "must be a date as YYYY-MM-DD" }).optional(),
+  })
+  .strict();
+export type SpendQuery = z.infer<typeof SpendQuerySchema>;
+
+export const SpendRowSchema = z.object({
+  key: z.string(),
+  costMicros: z.string(),
+  billedMicros: z.string(),
+  listMicros: z.string(),
+  inputTokens: z.string(),
+  outputTokens: z.string(),
+  requests: z.string(),
+  records: z.number().int(),
+});
+export type SpendRow = z.infer<typeof SpendRowSchema>;
+
+/** A record as JSON for upload (bigints as strings). */
+export function toWireRecord(r: UsageRecord): z.input<typeof UsageRecordWireSchema> {
+  return { ...r, billedCostMicros: r.billedCostMicros?.toString() ?? null, listCostMicros: r.listCostMicros?.toString() ?? null };
+}

@@ -12,6 +12,7 @@ import { authRoutes } from "./routes/auth.js";
 import { discoveryRoutes } from "./routes/discovery.js";
 import { componentRoutes, systemRoutes, vendorRoutes } from "./routes/inventory.js";
 import { orgRoutes } from "./routes/orgs.js";
+import { spendRoutes } from "./routes/spend.js";
 
 export const API_BASE = "/api/v1";
 export const VERSION = "0.1.0";
@@ -51,7 +52,7 @@ export function createApp(deps: AppDeps) {
   );
   const limit = deps.bodyLimit ?? 1024 * 1024;
   app.use(`${API_BASE}/*`, async (c, next) => {
-    const big = c.req.path === `${API_BASE}/restore` || (c.req.method === "POST" && c.req.path.endsWith("/scans"));
+    const big = c.req.path === `${API_BASE}/restore` || (c.req.method === "POST" && (c.req.path.endsWith("/scans") || c.req.path.endsWith("/imports")));
     const max = big ? 256 * 1024 * 1024 : limit;
     return bodyLimit({ maxSize: max, onError: (cc) => cc.json(errorBody("validation", `request body is larger than ${max} bytes`), 413) })(c, next);
   });
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", componentRoutes());
   api.route("/", vendorRoutes());
   api.route("/", discoveryRoutes());
+  api.route("/", spendRoutes());
   api.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "caio_session" });
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
