@@ -3,6 +3,7 @@ import { type Database, migrate, type Store } from "@caio/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drivers } from "../helpers/db.js";
 import { finding, sampleScan } from "../helpers/scan.js";
+import { usageRecord } from "../helpers/spend.js";
 import { testStore } from "../helpers/store.js";
 
 const actor = { label: "local:test" };
@@ -234,8 +235,15 @@ for (const driver of drivers()) {
         actor,
       );
       await store.discovery.fingerprintKey(orgA);
+      await store.spend.importRecords(
+        orgA,
+        { source: "openai-usage", fileName: "u.json", fileSha256: "0".repeat(64) },
+        [usageRecord("2026-05-01", 1_234_567n)],
+        actor,
+      );
       const exported = await store.exportOrg(orgA);
       expect(exported.discovery.findings).toHaveLength(3);
+      expect(exported.spend.records).toHaveLength(1);
       const fresh = await driver.open();
       try {
         const other = testStore(fresh.db);

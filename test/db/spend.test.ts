@@ -1,49 +1,15 @@
 import type { UsageRecord } from "@caio/core";
 import type { Database, Store } from "@caio/db";
-import { recordKeyOf } from "@caio/spend";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { drivers } from "../helpers/db.js";
+import { usageRecord } from "../helpers/spend.js";
 import { testStore } from "../helpers/store.js";
 
 const actor = { label: "local:test" };
 
-function record(day: string, model: string, cost: bigint | null, extra: Partial<UsageRecord> = {}): UsageRecord {
-  const base = {
-    source: "openai-usage" as const,
-    day,
-    hour: null,
-    periodStart: `${day}T00:00:00.000Z`,
-    periodEnd: `${day}T23:59:59.999Z`,
-    provider: "openai",
-    model,
-    modelReported: model,
-    projectId: "proj_1",
-    workspaceId: null,
-    apiKeyHash: null,
-    userId: null,
-    team: null,
-    tags: {},
-    uncachedInput: 1000,
-    cacheRead: 200,
-    cacheWrite5m: 0,
-    cacheWrite1h: 0,
-    output: 300,
-    reasoning: 0,
-    inputAudio: 0,
-    outputAudio: 0,
-    webSearches: 0,
-    requests: 7,
-    batch: false,
-    serviceTier: "standard" as const,
-    longContext: false,
-    billedCostMicros: null,
-    listCostMicros: cost,
-    currency: "USD",
-    ...extra,
-  };
-  return { ...base, recordKey: recordKeyOf(base) };
-}
+const record = (day: string, model: string, cost: bigint | null, extra: Partial<UsageRecord> = {}) =>
+  usageRecord(day, cost, { model, modelReported: model, ...extra });
 
 const file = (name: string) => ({ source: "openai-usage" as const, fileName: name, fileSha256: "0".repeat(64) });
 

@@ -4,6 +4,7 @@ import { ComponentSchema } from "./component.js";
 import { EvidenceSchema, FindingKindSchema, SecretInfoSchema } from "./discovery.js";
 import { RoleSchema } from "./enums.js";
 import { OrganizationSchema } from "./org.js";
+import { UsageRecordSchema } from "./spend.js";
 import { SystemSchema } from "./system.js";
 import { VendorSchema } from "./vendor.js";
 
@@ -56,6 +57,35 @@ export const DiscoveryExportSchema = z
   })
   .strict();
 
+/** The spend ledger: imports and their usage records (money as micro-unit strings). */
+export const SpendExportSchema = z
+  .object({
+    imports: z.array(
+      z.object({
+        id: z.uuid(),
+        source: z.string(),
+        fileName: z.string(),
+        fileSha256: z.string(),
+        recordsRead: z.number().int(),
+        recordsImported: z.number().int(),
+        recordsDuplicate: z.number().int(),
+        dayFrom: z.string().nullable(),
+        dayTo: z.string().nullable(),
+        costMicros: z.string(),
+        actor: z.string(),
+        importedAt: z.string(),
+      }),
+    ),
+    records: z.array(
+      UsageRecordSchema.extend({
+        importId: z.uuid(),
+        billedCostMicros: z.string().regex(/^\d+$/).nullable(),
+        listCostMicros: z.string().regex(/^\d+$/).nullable(),
+      }),
+    ),
+  })
+  .strict();
+
 /**
  * A whole organization as JSON: inventory, members (without credentials), per-entity history
  * and the audit ledger. Restoring it into an empty installation and exporting again gives the
@@ -73,6 +103,7 @@ export const OrganizationExportSchema = z
     history: z.array(EntityVersionSchema),
     audit: z.array(AuditEntrySchema),
     discovery: DiscoveryExportSchema.default({ fingerprintKey: null, repositories: [], scans: [], findings: [] }),
+    spend: SpendExportSchema.default({ imports: [], records: [] }),
   })
   .strict();
 export type OrganizationExport = z.infer<typeof OrganizationExportSchema>;

@@ -112,6 +112,15 @@ function values(orgId: string, importId: string, r: UsageRecord): unknown[] {
   ];
 }
 
+/** Inserts records in batches; returns the keys that were new. */
+export async function insertUsageRecords(tx: Queryable, orgId: string, importId: string, records: readonly UsageRecord[]): Promise<Set<string>> {
+  const fresh = new Set<string>();
+  for (let i = 0; i < records.length; i += BATCH) {
+    for (const k of await insertBatch(tx, orgId, importId, records.slice(i, i + BATCH))) fresh.add(k);
+  }
+  return fresh;
+}
+
 /** Inserts a batch; returns the keys that were new (a record already stored is a duplicate, not an update). */
 async function insertBatch(tx: Queryable, orgId: string, importId: string, batch: readonly UsageRecord[]): Promise<string[]> {
   const params: unknown[] = [];
@@ -155,10 +164,7 @@ export function spendRepo(ctx: StoreContext) {
            values ($1,$2,$3,$4,$5,$6,0,0,0,$7,$8)`,
           [importId, orgId, file.source, file.fileName, file.fileSha256, records.length, actor.label, at],
         );
-        const fresh = new Set<string>();
-        for (let i = 0; i < records.length; i += BATCH) {
-          for (const k of await insertBatch(tx, orgId, importId, records.slice(i, i + BATCH))) fresh.add(k);
-        }
+        const fresh = await insertUsageRecords(tx, orgId, importId, records);
         let cost = 0n;
         let dayFrom: string | null = null;
         let dayTo: string | null = null;

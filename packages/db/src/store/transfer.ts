@@ -6,6 +6,7 @@ import {
   type Organization,
   type OrganizationExport,
   OrganizationExportSchema,
+  type UsageRecord,
   ValidationError,
   zodIssues,
 } from "@caio/core";
@@ -14,6 +15,7 @@ import { allAudit, toAuditEntry } from "./audit.js";
 import { getComponent } from "./components.js";
 import { iso, isoOrNull, type StoreContext } from "./context.js";
 import { allHistory } from "./history.js";
+import { insertUsageRecords } from "./spend.js";
 import { getSystem } from "./systems.js";
 import { getVendor } from "./vendors.js";
 
@@ -61,6 +63,7 @@ export async function exportOrganization(ctx: StoreContext, orgId: string): Prom
       history: await allHistory(tx, orgId),
       audit: (await allAudit(tx, orgId)).map(toAuditEntry),
       discovery: await exportDiscovery(tx, orgId),
+      spend: await exportSpend(tx, orgId),
     };
   });
 }
@@ -190,6 +193,7 @@ export async function restoreOrganization(ctx: StoreContext, doc: unknown): Prom
       );
     }
     await restoreDiscovery(tx, o.id, x.discovery);
+    await restoreSpend(tx, o.id, x.spend);
     return { organization: { id: o.id, slug: o.slug, name: o.name, createdAt: o.createdAt }, usersCreated };
   });
 }
@@ -330,4 +334,141 @@ export async function restoreDiscovery(tx: Queryable, orgId: string, d: Organiza
       ],
     );
   }
+}
+
+interface ImportRow {
+  id: string;
+  source: string;
+  file_name: string;
+  file_sha256: string;
+  records_read: number;
+  records_imported: number;
+  records_duplicate: number;
+  day_from: string | null;
+  day_to: string | null;
+  cost_micros: string;
+  actor: string;
+  imported_at: Date;
+}
+
+interface UsageRow {
+  record_key: string;
+  import_id: string;
+  source: UsageRecord["source"];
+  day: string;
+  hour: number | null;
+  period_start: Date;
+  period_end: Date;
+  provider: string;
+  model: string;
+  model_reported: string | null;
+  project_id: string | null;
+  workspace_id: string | null;
+  api_key_hash: string | null;
+  user_id: string | null;
+  team: string | null;
+  tags: Record<string, string> | string;
+  uncached_input: string;
+  cache_read: string;
+  cache_write_5m: string;
+  cache_write_1h: string;
+  output: string;
+  reasoning: string;
+  input_audio: string;
+  output_audio: string;
+  web_searches: string;
+  requests: string;
+  batch: boolean;
+  service_tier: UsageRecord["serviceTier"];
+  long_context: boolean;
+  billed_cost_micros: string | null;
+  list_cost_micros: string | null;
+  currency: string;
+}
+
+/** The spend ledger of one organization, in a stable order. */
+export async function exportSpend(tx: Queryable, orgId: string): Promise<OrganizationExport["spend"]> {
+  const imports = (await tx.query<ImportRow>("select * from usage_imports where org_id = $1 order by id", [orgId])).rows.map((i) => ({
+    id: i.id,
+    source: i.source,
+    fileName: i.file_name,
+    fileSha256: i.file_sha256,
+    recordsRead: i.records_read,
+    recordsImported: i.records_imported,
+    recordsDuplicate: i.records_duplicate,
+    dayFrom: i.day_from,
+    dayTo: i.day_to,
+    costMicros: String(i.cost_micros),
+    actor: i.actor,
+    importedAt: iso(i.imported_at),
+  }));
+  const records = (await tx.query<UsageRow>("select * from usage_records where org_id = $1 order by record_key", [orgId])).rows.map((r) => ({
+    recordKey: r.record_key,
+    importId: r.import_id,
+    source: r.source,
+    day: r.day,
+    hour: r.hour,
+    periodStart: iso(r.period_start),
+    periodEnd: iso(r.period_end),
+    provider: r.provider,
+    model: r.model,
+    modelReported: r.model_reported,
+    projectId: r.project_id,
+    workspaceId: r.workspace_id,
+    apiKeyHash: r.api_key_hash,
+    userId: r.user_id,
+    team: r.team,
+    tags: typeof r.tags === "string" ? (JSON.parse(r.tags) as Record<string, string>) : r.tags,
+    uncachedInput: Number(r.uncached_input),
+    cacheRead: Number(r.cache_read),
+    cacheWrite5m: Number(r.cache_write_5m),
+    cacheWrite1h: Number(r.cache_write_1h),
+    output: Number(r.output),
+    reasoning: Number(r.reasoning),
+    inputAudio: Number(r.input_audio),
+    outputAudio: Number(r.output_audio),
+    webSearches: Number(r.web_searches),
+    requests: Number(r.requests),
+    batch: r.batch,
+    serviceTier: r.service_tier,
+    longContext: r.long_context,
+    billedCostMicros: r.billed_cost_micros === null ? null : String(r.billed_cost_micros),
+    listCostMicros: r.list_cost_micros === null ? null : String(r.list_cost_micros),
+    currency: r.currency,
+  }));
+  return { imports, records };
+}
+
+export async function restoreSpend(tx: Queryable, orgId: string, s: OrganizationExport["spend"]): Promise<void> {
+  for (const i of s.imports) {
+    await tx.query(
+      `insert into usage_imports (id, org_id, source, file_name, file_sha256, records_read, records_imported, records_duplicate, day_from, day_to, cost_micros, actor, imported_at)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)`,
+      [
+        i.id,
+        orgId,
+        i.source,
+        i.fileName,
+        i.fileSha256,
+        i.recordsRead,
+        i.recordsImported,
+        i.recordsDuplicate,
+        i.dayFrom,
+        i.dayTo,
+        i.costMicros,
+        i.actor,
+        i.importedAt,
+      ],
+    );
+  }
+  const byImport = new Map<string, UsageRecord[]>();
+  for (const { importId, billedCostMicros, listCostMicros, ...r } of s.records) {
+    const rec: UsageRecord = {
+      ...r,
+      billedCostMicros: billedCostMicros === null ? null : BigInt(billedCostMicros),
+      listCostMicros: listCostMicros === null ? null : BigInt(listCostMicros),
+    };
+    byImport.set(importId, [...(byImport.get(importId) ?? []), rec]);
+  }
+  for (const [importId, recs] of byImport) await insertUsageRecords(tx, orgId, importId, recs);
 }
