@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { ROLES, type Role, roleAtLeast, SystemCreateSchema, VendorCreateSchema } from "@caio/core";
+import { ROLES, type Role, roleAtLeast, SystemCreateSchema, toWireRecord, VendorCreateSchema } from "@caio/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, type Fixture, fixture, PASSWORD } from "../helpers/api.js";
 import { sampleScan } from "../helpers/scan.js";
+import { usageRecord } from "../helpers/spend.js";
 
 interface RouteCase {
   /** Least role that may call the route. */
@@ -41,6 +42,9 @@ const fresh = {
     return u.id;
   },
   token: async (f: Fixture) => (await f.store.tokens.create(f.orgA.id, null, `tmp-${randomUUID()}`, "viewer", actor)).id,
+  importSession: async (f: Fixture) => (await f.store.spend.openSession(f.orgA.id, { source: "csv", fileName: "tmp.csv" }, actor)).id,
+  spendRule: async (f: Fixture) => (await f.store.spendRules.createRule(f.orgA.id, { field: "project", value: `p-${randomUUID()}`, team: "T" }, actor)).id,
+  spendRate: async (f: Fixture) => (await f.store.spendRules.setRate(f.orgA.id, { provider: `p-${randomUUID().slice(0, 8)}`, multiplier: "0.5" }, actor)).id,
 };
 const existing = (key: "systemId" | "vendorId" | "componentId") => async (f: Fixture) => f.orgA[key];
 
@@ -86,6 +90,24 @@ const CASES: Record<string, RouteCase> = {
     body: () => ({ source: "openai-usage", fileName: "empty.json", fileSha256: "0".repeat(64), records: [] }),
   },
   "get /orgs/{org}/spend": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/imports": { min: "viewer", ok: 200 },
+  "post /orgs/{org}/import-sessions": { min: "editor", ok: 201, body: () => ({ source: "csv", fileName: "staged.csv" }) },
+  "post /orgs/{org}/import-sessions/{id}/records": {
+    min: "editor",
+    ok: 200,
+    body: () => ({ records: [toWireRecord(usageRecord("2026-01-05", 10n))] }),
+    target: fresh.importSession,
+  },
+  "post /orgs/{org}/import-sessions/{id}/commit": { min: "editor", ok: 201, body: () => ({ fileSha256: "0".repeat(64) }), target: fresh.importSession },
+  "delete /orgs/{org}/import-sessions/{id}": { min: "editor", ok: 204, target: fresh.importSession },
+  "get /orgs/{org}/spend/overview": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/spend/rules": { min: "viewer", ok: 200 },
+  "post /orgs/{org}/spend/rules": { min: "editor", ok: 201, body: () => ({ field: "project", value: `proj_${randomUUID()}`, team: "Ops" }) },
+  "put /orgs/{org}/spend/rules/{id}": { min: "editor", ok: 200, body: () => ({ field: "model", value: "gpt-4o", team: "Ops" }), target: fresh.spendRule },
+  "delete /orgs/{org}/spend/rules/{id}": { min: "editor", ok: 204, target: fresh.spendRule },
+  "get /orgs/{org}/spend/rates": { min: "viewer", ok: 200 },
+  "put /orgs/{org}/spend/rates": { min: "admin", ok: 200, body: () => ({ provider: "openai", multiplier: "0.9" }) },
+  "delete /orgs/{org}/spend/rates/{id}": { min: "admin", ok: 200, target: fresh.spendRate },
 };
 
 /** Routes without an organization in the path, covered by their own tests. */

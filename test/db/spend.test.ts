@@ -1,4 +1,4 @@
-import type { UsageRecord } from "@caio/core";
+import { SystemCreateSchema, type UsageRecord } from "@caio/core";
 import type { Database, Store } from "@caio/db";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,6 +74,149 @@ for (const driver of drivers()) {
         }),
         { numRuns: 10 },
       );
+    });
+
+    it("stages a large import in batches and commits all or nothing; an aborted session leaves nothing", async () => {
+      const o = (await store.orgs.create({ name: "Staged", slug: "staged" }, actor)).id;
+      const session = await store.spend.openSession(o, { source: "openai-usage", fileName: "big.jsonl" }, actor);
+      const recs = Array.from({ length: 1200 }, (_, i) => record(`2026-05-${String((i % 28) + 1).padStart(2, "0")}`, `m${i}`, BigInt(i)));
+      expect(await store.spend.stage(o, session.id, recs.slice(0, 700))).toBe(700);
+      expect(await store.spend.stage(o, session.id, recs.slice(700))).toBe(1200);
+      expect(await store.spend.rollup(o, "provider")).toEqual([]);
+      const summary = await store.spend.commit(o, session.id, "1".repeat(64), actor);
+      expect(summary).toMatchObject({ recordsRead: 1200, imported: 1200, duplicates: 0, costMicros: String((1199 * 1200) / 2) });
+      await expect(store.spend.commit(o, session.id, "1".repeat(64), actor)).rejects.toThrow(/not found/);
+      const s2 = await store.spend.openSession(o, { source: "openai-usage", fileName: "bad.jsonl" }, actor);
+      await store.spend.stage(o, s2.id, [record("2026-06-01", "x", 5n)]);
+      await store.spend.abort(o, s2.id);
+      await expect(store.spend.stage(o, s2.id, [record("2026-06-01", "x", 5n)])).rejects.toThrow(/not found/);
+      expect((await store.spend.overview(o)).lastDay).toBe("2026-05-28");
+      // A session is scoped to its organization.
+      const s3 = await store.spend.openSession(o, { source: "openai-usage", fileName: "mine.jsonl" }, actor);
+      await expect(store.spend.stage(other, s3.id, [record("2026-06-01", "x", 5n)])).rejects.toThrow(/not found/);
+      await expect(store.spend.commit(other, s3.id, "1".repeat(64), actor)).rejects.toThrow(/not found/);
+    });
+
+    it("an hourly export of usage already imported as daily buckets is not counted twice", async () => {
+      const o = (await store.orgs.create({ name: "Widths", slug: "widths" }, actor)).id;
+      const daily = record("2026-07-01", "gpt-4o", 2_400n, { periodStart: "2026-07-01T00:00:00.000Z", periodEnd: "2026-07-02T00:00:00.000Z" });
+      await store.spend.importRecords(o, file("daily.json"), [daily], actor);
+      const hours = Array.from({ length: 24 }, (_, h) => {
+        const start = `2026-07-01T${String(h).padStart(2, "0")}:00:00.000Z`;
+        return record("2026-07-01", "gpt-4o", 100n, { periodStart: start, periodEnd: new Date(Date.parse(start) + 3_600_000).toISOString(), hour: h });
+      });
+      const second = await store.spend.importRecords(
+        o,
+        file("hourly.json"),
+        [...hours, record("2026-07-02", "gpt-4o", 7n, { periodStart: "2026-07-02T00:00:00.000Z", periodEnd: "2026-07-02T01:00:00.000Z", hour: 0 })],
+        actor,
+      );
+      expect(second).toMatchObject({ recordsRead: 25, imported: 1, duplicates: 24 });
+      expect((await store.spend.overview(o)).costMicros).toBe("2407");
+      // Another project is another series: not an overlap.
+      const third = await store.spend.importRecords(
+        o,
+        file("other-project.json"),
+        [{ ...hours[0], projectId: "proj_9", recordKey: "f".repeat(64) } as UsageRecord],
+        actor,
+      );
+      expect(third.imported).toBe(1);
+    });
+
+    it("a cost statement is the figure of record, spread over the day's usage by list price; gateway logs of the same traffic are not added", async () => {
+      const o = (await store.orgs.create({ name: "Sources", slug: "sources" }, actor)).id;
+      const day = "2026-08-03";
+      await store.spend.importRecords(o, file("usage.json"), [record(day, "gpt-4o", 3_000_000n), record(day, "gpt-4o-mini", 1_000_000n)], actor);
+      await store.spend.importRecords(
+        o,
+        { source: "openai-costs", fileName: "costs.json", fileSha256: "2".repeat(64) },
+        [
+          record(day, "unknown", null, {
+            source: "openai-costs",
+            modelReported: null,
+            uncachedInput: 0,
+            cacheRead: 0,
+            output: 0,
+            requests: 0,
+            billedCostMicros: 3_600_000n,
+            tags: { line_item: "completions" },
+          }),
+        ],
+        actor,
+      );
+      await store.spend.importRecords(
+        o,
+        { source: "litellm", fileName: "spendlogs.csv", fileSha256: "3".repeat(64) },
+        [record(day, "gpt-4o", 2_900_000n, { source: "litellm", requestId: "req-1", billedCostMicros: 2_950_000n })],
+        actor,
+      );
+      const byModel = await store.spend.rollup(o, "model");
+      expect(byModel.map((r) => [r.key, r.costMicros])).toEqual([
+        ["gpt-4o", "2700000"],
+        ["gpt-4o-mini", "900000"],
+      ]);
+      expect(byModel.map((r) => r.billedMicros)).toEqual(["2700000", "900000"]);
+      const overview = await store.spend.overview(o);
+      expect(overview).toMatchObject({ costMicros: "3600000", billedMicros: "3600000", records: 4, supersededRecords: 1 });
+      // Tokens are counted once, from the provider's usage export.
+      expect((await store.spend.rollup(o, "provider"))[0]).toMatchObject({ inputTokens: "2400", outputTokens: "600" });
+    });
+
+    it("attribution rules assign spend to systems and teams, first match wins; the rest is unattributed", async () => {
+      const o = (await store.orgs.create({ name: "Rules", slug: "rules" }, actor)).id;
+      const sys = await store.systems.create(o, SystemCreateSchema.parse({ name: "Support bot", purpose: "answers tickets" }), actor);
+      const day = "2026-09-01";
+      await store.spend.importRecords(
+        o,
+        file("rules.json"),
+        [
+          record(day, "gpt-4o", 500n, { projectId: "proj_support" }),
+          record(day, "gpt-4o-mini", 300n, { projectId: "proj_other", tags: { env: "prod" } }),
+          record(day, "o3", 200n, { projectId: null, apiKeyHash: (await import("@caio/core/node")).hashApiKey("openai", "key_abc123") }),
+        ],
+        actor,
+      );
+      await store.spendRules.createRule(o, { field: "project", value: "proj_support", systemId: sys.id, team: "Customer Ops" }, actor);
+      await store.spendRules.createRule(o, { field: "tag", key: "env", value: "prod", team: "Platform" }, actor);
+      const keyRule = await store.spendRules.createRule(o, { field: "api_key", value: "key_abc123", provider: "openai", systemId: sys.id }, actor);
+      expect(keyRule.value).not.toContain("key_abc123");
+      expect(keyRule.hint).toBe("openai:key_ab…23");
+      expect((await store.spend.rollup(o, "system")).map((r) => [r.key, r.costMicros])).toEqual([
+        ["Support bot", "700"],
+        ["(unattributed)", "300"],
+      ]);
+      expect((await store.spend.rollup(o, "team")).map((r) => [r.key, r.costMicros])).toEqual([
+        ["Customer Ops", "500"],
+        ["Platform", "300"],
+        ["(unattributed)", "200"],
+      ]);
+      expect((await store.spend.overview(o)).unattributedMicros).toBe("300");
+      const rules = await store.spendRules.listRules(o);
+      expect(rules.map((r) => r.matchedMicros)).toEqual(["500", "300", "200"]);
+      // Another organization's rules and systems are invisible.
+      expect(await store.spendRules.listRules(other)).toEqual([]);
+      await expect(store.spendRules.createRule(other, { field: "project", value: "proj_support", systemId: sys.id }, actor)).rejects.toThrow(/system/);
+      await store.spendRules.removeRule(o, rules[0]?.id ?? "", actor);
+      expect((await store.spend.rollup(o, "system")).map((r) => [r.key, r.costMicros])).toEqual([
+        ["(unattributed)", "800"],
+        ["Support bot", "200"],
+      ]);
+      expect((await store.audit.verify(o)).ok).toBe(true);
+    });
+
+    it("negotiated rates are stored per organization, one per provider and model", async () => {
+      const o = (await store.orgs.create({ name: "Rates", slug: "rates" }, actor)).id;
+      const a = await store.spendRules.setRate(o, { provider: "openai", multiplier: "0.8" }, actor);
+      const b = await store.spendRules.setRate(o, { provider: "openai", multiplier: "0.75", note: "2026 EA" }, actor);
+      expect(b.id).toBe(a.id);
+      await store.spendRules.setRate(o, { provider: "openai", model: "gpt-4o", prices: { inputMtok: "2", outputMtok: "8" } }, actor);
+      expect((await store.spendRules.listRates(o)).map((r) => [r.model, r.multiplier, r.prices])).toEqual([
+        [null, "0.75", null],
+        ["gpt-4o", null, { inputMtok: "2", outputMtok: "8" }],
+      ]);
+      expect(await store.spendRules.listRates(other)).toEqual([]);
+      await store.spendRules.removeRate(o, a.id, actor);
+      expect(await store.spendRules.listRates(o)).toHaveLength(1);
     });
   });
 }

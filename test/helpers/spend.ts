@@ -35,6 +35,7 @@ export function usageRecord(day: string, cost: bigint | null, extra: Partial<Usa
     billedCostMicros: null,
     listCostMicros: cost,
     currency: "USD",
+    requestId: null,
     ...extra,
   };
   return { ...base, recordKey: recordKeyOf(base) };

@@ -3,9 +3,10 @@ import { registerAccess } from "./commands/access.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerComponents } from "./commands/components.js";
 import { registerDiscoveryReads } from "./commands/discovery.js";
+import { registerPull } from "./commands/pull.js";
 import { registerScan } from "./commands/scan.js";
 import { registerSetup } from "./commands/setup.js";
-import { registerSpend } from "./commands/spend.js";
+import { registerAttribution, registerSpend } from "./commands/spend.js";
 import { registerSystems } from "./commands/systems.js";
 import { registerTransfer } from "./commands/transfer.js";
 import { registerVendors } from "./commands/vendors.js";
@@ -45,6 +46,8 @@ Quick start: caio demo && caio systems list`,
   registerAccess(program);
   registerScan(program);
   registerSpend(program);
+  registerAttribution(program);
+  registerPull(program);
   registerDiscoveryReads(program);
   for (const c of program.commands) {
     c.exitOverride();

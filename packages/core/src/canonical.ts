@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /**
  * Canonical JSON: object keys sorted, no whitespace, `undefined` members dropped.
@@ -19,7 +19,8 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  // One-shot hashing (Node ≥ 20.12) is several times faster than createHash for short inputs.
+  return hash("sha256", text, "hex");
 }
 
 /** Digest of a value's canonical JSON; null stays null (no before-state on create, no after-state on delete). */

@@ -45,7 +45,18 @@ export const TRI_STATE = ["yes", "no", "unknown"] as const;
 export const TriStateSchema = z.enum(TRI_STATE);
 export type TriState = z.infer<typeof TriStateSchema>;
 
-export const ENTITY_TYPES = ["organization", "system", "component", "vendor", "membership", "api-token", "scan", "usage-import"] as const;
+export const ENTITY_TYPES = [
+  "organization",
+  "system",
+  "component",
+  "vendor",
+  "membership",
+  "api-token",
+  "scan",
+  "usage-import",
+  "spend-rule",
+  "spend-rate",
+] as const;
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityTypeSchema>;
 

@@ -83,6 +83,37 @@ export const SpendExportSchema = z
         listCostMicros: z.string().regex(/^\d+$/).nullable(),
       }),
     ),
+    rules: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          position: z.number().int(),
+          field: z.string(),
+          key: z.string().nullable(),
+          value: z.string(),
+          hint: z.string().nullable(),
+          systemId: z.uuid().nullable(),
+          team: z.string().nullable(),
+          note: z.string(),
+          createdAt: z.string(),
+          updatedAt: z.string(),
+        }),
+      )
+      .default([]),
+    rates: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          provider: z.string(),
+          model: z.string().nullable(),
+          multiplier: z.string().nullable(),
+          prices: z.record(z.string(), z.string()).nullable(),
+          note: z.string(),
+          createdAt: z.string(),
+          updatedAt: z.string(),
+        }),
+      )
+      .default([]),
   })
   .strict();
 
@@ -103,7 +134,7 @@ export const OrganizationExportSchema = z
     history: z.array(EntityVersionSchema),
     audit: z.array(AuditEntrySchema),
     discovery: DiscoveryExportSchema.default({ fingerprintKey: null, repositories: [], scans: [], findings: [] }),
-    spend: SpendExportSchema.default({ imports: [], records: [] }),
+    spend: SpendExportSchema.default({ imports: [], records: [], rules: [], rates: [] }),
   })
   .strict();
 export type OrganizationExport = z.infer<typeof OrganizationExportSchema>;

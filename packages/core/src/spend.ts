@@ -62,6 +62,12 @@ export const UsageRecordSchema = z.object({
     .nullable(),
   userId: optionalId,
   team: optionalId,
+  /**
+   * The source's own id of the line or request, for sources that export one row per request or
+   * per bill line (LiteLLM, Langfuse, Helicone, OpenTelemetry, cloud bills). It makes the row its
+   * own record; records without one are buckets, deduplicated by their dimensions and period.
+   */
+  requestId: z.string().min(1).max(300).nullable().default(null),
   /** Further grouping dimensions reported by the source (e.g. `inference_geo`) and user tags. */
   tags: z.record(z.string().max(100), z.string().max(300)),
   uncachedInput: count,
@@ -124,7 +130,8 @@ export const ImportSummarySchema = z.object({
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
 
-export const SPEND_DIMENSIONS = ["provider", "model", "month", "day", "source", "project", "workspace"] as const;
+export const SPEND_DIMENSIONS = ["provider", "model", "system", "team", "month", "day", "source", "project", "workspace"] as const;
+export type SpendDimension = (typeof SPEND_DIMENSIONS)[number];
 export const SpendQuerySchema = z
   .object({
     by: z.enum(SPEND_DIMENSIONS).default("provider"),
@@ -150,3 +157,138 @@ export type SpendRow = z.infer<typeof SpendRowSchema>;
 export function toWireRecord(r: UsageRecord): z.input<typeof UsageRecordWireSchema> {
   return { ...r, billedCostMicros: r.billedCostMicros?.toString() ?? null, listCostMicros: r.listCostMicros?.toString() ?? null };
 }
+
+/** The key shown for spend no rule assigns to a system or team. */
+export const UNATTRIBUTED = "(unattributed)";
+
+/** Opens a staged import: records are then sent in batches and committed all or nothing. */
+export const ImportSessionCreateSchema = z.object({ source: SpendSourceSchema, fileName: z.string().min(1).max(500) }).strict();
+export const ImportSessionSchema = z.object({
+  id: z.uuid(),
+  source: z.string(),
+  fileName: z.string(),
+  recordsStaged: z.number().int(),
+  createdAt: z.string(),
+});
+export type ImportSession = z.infer<typeof ImportSessionSchema>;
+
+/** One batch of a staged import. */
+export const StageRecordsSchema = z.object({ records: z.array(UsageRecordWireSchema).min(1).max(50_000, "at most 50000 records per batch") }).strict();
+export const CommitImportSchema = z.object({ fileSha256: z.string().regex(/^[0-9a-f]{64}$/, "must be a SHA-256 in hex") }).strict();
+
+/** What an attribution rule matches on. `tag` needs `key` (the tag name). */
+export const RULE_FIELDS = ["project", "workspace", "api_key", "user", "team", "tag", "model", "provider", "source"] as const;
+export const RuleFieldSchema = z.enum(RULE_FIELDS);
+export type RuleField = z.infer<typeof RuleFieldSchema>;
+
+const ruleText = z.string().trim().min(1).max(300);
+
+/**
+ * An attribution rule: usage whose `field` equals `value` belongs to a system and/or a team. Rules
+ * are tried in `position` order and the first match wins; they apply to all usage, past and future.
+ * For `api_key` rules the key id is hashed on arrival (with `provider`) and only a hint is kept.
+ */
+export const SpendRuleInputSchema = z
+  .object({
+    field: RuleFieldSchema,
+    key: ruleText.nullish(),
+    value: ruleText,
+    provider: ruleText.nullish(),
+    systemId: z.uuid().nullish(),
+    team: ruleText.nullish(),
+    note: z.string().max(1000).optional(),
+    position: z.number().int().min(0).max(100_000).optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (!r.systemId && !r.team) ctx.addIssue({ code: "custom", path: ["systemId"], message: "a rule must assign a system, a team, or both" });
+    if (r.field === "tag" && !r.key) ctx.addIssue({ code: "custom", path: ["key"], message: "is required for a tag rule (the tag name)" });
+    if (r.field !== "tag" && r.key) ctx.addIssue({ code: "custom", path: ["key"], message: "is only used by tag rules" });
+    if (r.field === "api_key" && !r.provider)
+      ctx.addIssue({ code: "custom", path: ["provider"], message: "is required for an api_key rule (key ids are hashed per provider)" });
+  });
+export type SpendRuleInput = z.infer<typeof SpendRuleInputSchema>;
+
+export const SpendRuleSchema = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  field: RuleFieldSchema,
+  key: z.string().nullable(),
+  /** The matched value; for `api_key` rules the key hash. */
+  value: z.string(),
+  /** What to show for the value (for `api_key` rules, a shortened key id). */
+  hint: z.string().nullable(),
+  systemId: z.uuid().nullable(),
+  systemName: z.string().nullable(),
+  team: z.string().nullable(),
+  note: z.string(),
+  /** Spend this rule attributes (the first matching rule wins), decimal micro-units, over all time. */
+  matchedMicros: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SpendRule = z.infer<typeof SpendRuleSchema>;
+
+const decimalText = z.string().regex(/^\d{1,6}(\.\d{1,9})?$/, "must be a non-negative decimal such as 0.85");
+export const UnitPricesSchema = z
+  .object({
+    inputMtok: decimalText.optional(),
+    cacheReadMtok: decimalText.optional(),
+    cacheWrite5mMtok: decimalText.optional(),
+    cacheWrite1hMtok: decimalText.optional(),
+    outputMtok: decimalText.optional(),
+    webSearchesKcount: decimalText.optional(),
+    requestsKcount: decimalText.optional(),
+  })
+  .strict();
+
+/** A negotiated rate for a provider (all its models, or one model): a multiplier on list price, or explicit prices per million tokens. */
+export const SpendRateInputSchema = z
+  .object({
+    provider: ruleText,
+    model: ruleText.nullish(),
+    multiplier: decimalText.nullish(),
+    prices: UnitPricesSchema.nullish(),
+    note: z.string().max(1000).optional(),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if ((r.multiplier ? 1 : 0) + (r.prices ? 1 : 0) !== 1)
+      ctx.addIssue({ code: "custom", path: ["multiplier"], message: "give either a multiplier or prices, not both" });
+    if (r.prices && Object.keys(r.prices).length === 0) ctx.addIssue({ code: "custom", path: ["prices"], message: "must name at least one price" });
+  });
+export type SpendRateInput = z.infer<typeof SpendRateInputSchema>;
+
+export const SpendRateSchema = z.object({
+  id: z.uuid(),
+  provider: z.string(),
+  model: z.string().nullable(),
+  multiplier: z.string().nullable(),
+  prices: UnitPricesSchema.nullable(),
+  note: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type SpendRate = z.infer<typeof SpendRateSchema>;
+
+/** The Spend page header: totals, the monthly trend and what was left out. */
+export const SpendOverviewSchema = z.object({
+  currency: z.string(),
+  costMicros: z.string(),
+  billedMicros: z.string(),
+  listMicros: z.string(),
+  unattributedMicros: z.string(),
+  firstDay: z.string().nullable(),
+  lastDay: z.string().nullable(),
+  months: z.array(z.object({ month: z.string(), costMicros: z.string(), unattributedMicros: z.string() })),
+  records: z.number().int(),
+  /** Records not counted because a higher-precedence source covers the same provider and day. */
+  supersededRecords: z.number().int(),
+  /** Records in another currency than `currency`, left out of every sum. */
+  otherCurrencyRecords: z.number().int(),
+  imports: z.number().int(),
+});
+export type SpendOverview = z.infer<typeof SpendOverviewSchema>;
+
+export const ImportListItemSchema = ImportSummarySchema.extend({ actor: z.string(), importedAt: z.string() });
+export type ImportListItem = z.infer<typeof ImportListItemSchema>;

@@ -52,7 +52,9 @@ export function createApp(deps: AppDeps) {
   );
   const limit = deps.bodyLimit ?? 1024 * 1024;
   app.use(`${API_BASE}/*`, async (c, next) => {
-    const big = c.req.path === `${API_BASE}/restore` || (c.req.method === "POST" && (c.req.path.endsWith("/scans") || c.req.path.endsWith("/imports")));
+    const big =
+      c.req.path === `${API_BASE}/restore` ||
+      (c.req.method === "POST" && (c.req.path.endsWith("/scans") || c.req.path.endsWith("/imports") || c.req.path.endsWith("/records")));
     const max = big ? 256 * 1024 * 1024 : limit;
     return bodyLimit({ maxSize: max, onError: (cc) => cc.json(errorBody("validation", `request body is larger than ${max} bytes`), 413) })(c, next);
   });

@@ -1,13 +1,7 @@
 import type { SpendImportError } from "./errors.js";
+import type { DetectSample, ImportInput } from "./input.js";
 import type { Pricer } from "./pricing.js";
 import type { SpendSource, UsageRecord } from "./record.js";
-
-/** The start of a file, for format detection. */
-export interface DetectSample {
-  fileName: string;
-  /** The first few KiB of the file, decoded as UTF-8. */
-  firstBytes: string;
-}
 
 /** What an importer needs besides the input. */
 export interface ImportContext {
@@ -17,9 +11,12 @@ export interface ImportContext {
   pricer: Pricer;
 }
 
+export type { DetectSample, ImportInput } from "./input.js";
+
 /**
- * One export format. `parse` reads the file as text chunks (any split: lines or arbitrary pieces)
- * and yields normalized records; on malformed input it throws a {@link SpendImportError}.
+ * One export format. `parse` reads the input — as text chunks (`input.text()`, any split) or as
+ * rows (`input.rows()`: CSV, JSONL, JSON arrays, Parquet) — and yields normalized records; on
+ * malformed input it throws a {@link SpendImportError}.
  *
  * Atomicity contract: an importer declares `buffersFile`. When true, it validates the whole file
  * before yielding its first record, so a bad file yields nothing. When false (formats that must
@@ -32,7 +29,7 @@ export interface Importer {
   readonly buffersFile: boolean;
   /** True when the sample looks like this format (by content, not only by name). */
   detect(sample: DetectSample): boolean;
-  parse(input: AsyncIterable<string>, ctx: ImportContext): AsyncIterable<UsageRecord>;
+  parse(input: ImportInput, ctx: ImportContext): AsyncIterable<UsageRecord>;
 }
 
 /** Type guard for the error importers throw. */

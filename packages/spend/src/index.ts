@@ -3,8 +3,41 @@ export const SPEND_VERSION = "0.1.0";
 
 export { divRoundHalfEven, toScaled } from "./decimal.js";
 export { type ImportLocation, SpendImportError } from "./errors.js";
-export { type DetectSample, type ImportContext, type Importer, isSpendImportError } from "./importer.js";
-export { anthropicUsageImporter, detectImporter, IMPORTERS, openaiUsageImporter } from "./importers/index.js";
+export { type ImportContext, type Importer, isSpendImportError } from "./importer.js";
+export {
+  anthropicCostImporter,
+  anthropicUsageImporter,
+  awsCurImporter,
+  azureCostImporter,
+  csvImporter,
+  detectImporter,
+  focusImporter,
+  gcpBillingImporter,
+  heliconeImporter,
+  IMPORTERS,
+  langfuseImporter,
+  litellmImporter,
+  openaiCostsImporter,
+  openaiUsageImporter,
+  otelImporter,
+} from "./importers/index.js";
+export { moneyToMicros, parseDecimal, RowFields, requireColumns, rowLocation } from "./importers/row-fields.js";
+export {
+  type ByteSource,
+  bytesSource,
+  type Container,
+  type DetectSample,
+  fileSource,
+  type ImportInput,
+  inputFromText,
+  type OpenedInput,
+  openByteSource,
+  openImportFile,
+  parquetInput,
+  type SourceRow,
+  sniffContainer,
+  textInput,
+} from "./input.js";
 export {
   createPricer,
   type NegotiatedRate,
@@ -15,6 +48,32 @@ export {
   type PricerOptions,
   type UnitPrices,
 } from "./pricing.js";
+export {
+  collectPages,
+  isPullError,
+  PULL_DEFAULT_BASE_URLS,
+  PULL_DEFAULT_KEY_ENV,
+  PULL_PROVIDERS,
+  type PullBucketWidth,
+  PullError,
+  type PullErrorCode,
+  type PullOptions,
+  type PullPage,
+  type PullProgress,
+  type PullProvider,
+  type PullReport,
+  type PullRetry,
+  type PullWindow,
+  pagesSha256,
+  pullBucketWidths,
+  pullPages,
+  pullSource,
+  pullWindow,
+  recordsFromPages,
+  retryAfterMs,
+  scrubSecrets,
+} from "./pull.js";
+export { negotiatedHook, type RateSetting } from "./rates.js";
 export {
   hashApiKey,
   type RecordIdentity,

@@ -48,6 +48,16 @@ export interface PricerOptions {
   tierMultipliers?: typeof TIER_MULTIPLIERS;
 }
 
+const TOKEN_KEYS = ["uncachedInput", "cacheRead", "cacheWrite5m", "cacheWrite1h", "output"] as const;
+
+interface UnitCache {
+  tokens: Record<(typeof TOKEN_KEYS)[number], bigint | undefined>;
+  search: bigint | undefined;
+  perRequest: bigint | undefined;
+  tierM: bigint;
+  negM: bigint;
+}
+
 interface CatalogEntry {
   id: string;
   prices: ModelPrice;
@@ -90,12 +100,14 @@ export function createPricer(options: PricerOptions = {}): Pricer {
   const tiers = options.tierMultipliers ?? TIER_MULTIPLIERS;
 
   function lookup(provider: string, model: string, at: Date): CatalogEntry | null {
-    const key = `${provider}\u0000${model}\u0000${at.toISOString()}`;
+    // Catalog prices change at most daily: look up once per provider, model and UTC day.
+    const dayMs = at.getTime() - (((at.getTime() % 86_400_000) + 86_400_000) % 86_400_000);
+    const key = `${provider}\u0000${model}\u0000${dayMs}`;
     const hit = cache.get(key);
     if (hit !== undefined) return hit;
     let entry: CatalogEntry | null = null;
     try {
-      const r = calcPrice({ input_tokens: 0, output_tokens: 0 }, model, { providerId: provider, timestamp: at });
+      const r = calcPrice({ input_tokens: 0, output_tokens: 0 }, model, { providerId: provider, timestamp: new Date(dayMs) });
       if (r) entry = { id: r.model.id, prices: r.model_price };
     } catch {
       entry = null;
@@ -104,42 +116,64 @@ export function createPricer(options: PricerOptions = {}): Pricer {
     return entry;
   }
 
+  // Integer prices per catalog entry, rate, context tier and service tier: converted once, not per record.
+  const units = new Map<string, UnitCache>();
+  const entryIds = new WeakMap<object, number>();
+  let nextId = 1;
+  const idOf = (m: WeakMap<object, number>, o: object | undefined) => {
+    if (!o) return 0;
+    const known = m.get(o);
+    if (known !== undefined) return known;
+    const id = nextId++;
+    m.set(o, id);
+    return id;
+  };
+  function unitPrices(entry: CatalogEntry | null, rate: NegotiatedRate | undefined, lc: boolean, provider: string, tier: ServiceTier): UnitCache {
+    const key = `${idOf(entryIds, entry ?? undefined)}:${rate ? JSON.stringify(rate) : ""}:${lc ? 1 : 0}:${provider}:${tier}`;
+    const hit = units.get(key);
+    if (hit) return hit;
+    const cat = (k: string) => (entry ? catalogNanos(entry.prices[k], lc) : undefined);
+    const own = rate && "prices" in rate ? rate.prices : {};
+    const nano = (v: string | undefined, fallback: bigint | undefined) => (v !== undefined ? toScaled(v, PRICE_SCALE) : fallback);
+    const input = nano(own.inputMtok, cat("input_mtok"));
+    const cacheWrite = cat("cache_write_mtok");
+    const unit: UnitCache = {
+      tokens: {
+        uncachedInput: input,
+        cacheRead: nano(own.cacheReadMtok, cat("cache_read_mtok") ?? input),
+        cacheWrite5m: nano(own.cacheWrite5mMtok, cat("cache_write_5m_mtok") ?? cacheWrite ?? input),
+        cacheWrite1h: nano(own.cacheWrite1hMtok, cat("cache_write_1h_mtok") ?? cacheWrite ?? input),
+        output: nano(own.outputMtok, cat("output_mtok")),
+      },
+      search: nano(own.webSearchesKcount, cat("web_searches_kcount")),
+      perRequest: nano(own.requestsKcount, cat("requests_kcount")),
+      tierM: toScaled(tierMultiplier(provider, tier, tiers), MULT_SCALE),
+      negM: rate && "multiplier" in rate ? toScaled(rate.multiplier, MULT_SCALE) : ONE_MULT,
+    };
+    units.set(key, unit);
+    return unit;
+  }
+
   return {
     catalogModel: (provider, model, at) => lookup(provider, model, at)?.id ?? null,
     price(provider, model, at, usage) {
       const entry = lookup(provider, model, at);
       const rate = options.negotiated?.(provider, entry?.id ?? model) ?? (entry ? options.negotiated?.(provider, model) : undefined);
       if (!entry && !(rate && "prices" in rate)) return null;
-      const lc = usage.longContext;
-      const cat = (k: string) => (entry ? catalogNanos(entry.prices[k], lc) : undefined);
-      const own = rate && "prices" in rate ? rate.prices : {};
-      const nano = (v: string | undefined, fallback: bigint | undefined) => (v !== undefined ? toScaled(v, PRICE_SCALE) : fallback);
-      const input = nano(own.inputMtok, cat("input_mtok"));
-      const cacheWrite = cat("cache_write_mtok");
-      const prices = {
-        uncachedInput: input,
-        cacheRead: nano(own.cacheReadMtok, cat("cache_read_mtok") ?? input),
-        cacheWrite5m: nano(own.cacheWrite5mMtok, cat("cache_write_5m_mtok") ?? cacheWrite ?? input),
-        cacheWrite1h: nano(own.cacheWrite1hMtok, cat("cache_write_1h_mtok") ?? cacheWrite ?? input),
-        output: nano(own.outputMtok, cat("output_mtok")),
-      };
+      const unit = unitPrices(entry, rate, usage.longContext, provider, usage.serviceTier as ServiceTier);
       let tokenSum = 0n;
-      for (const [k, price] of Object.entries(prices) as [keyof typeof prices, bigint | undefined][]) {
+      for (const k of TOKEN_KEYS) {
         const n = usage[k];
         if (n === 0) continue;
+        const price = unit.tokens[k];
         if (price === undefined) return null;
         tokenSum += BigInt(n) * price;
       }
       // Per-thousand prices: count × price$/K × 1e6 micros / 1e3 = count × nanoPrice / 1e6 → × 1e3 over 1e9.
       let extraSum = 0n;
-      const search = nano(own.webSearchesKcount, cat("web_searches_kcount"));
-      if (usage.webSearches > 0 && search !== undefined) extraSum += BigInt(usage.webSearches) * search * 1000n;
-      const perRequest = nano(own.requestsKcount, cat("requests_kcount"));
-      if (usage.requests > 0 && perRequest !== undefined) extraSum += BigInt(usage.requests) * perRequest * 1000n;
-
-      const tierM = toScaled(tierMultiplier(provider, usage.serviceTier as ServiceTier, tiers), MULT_SCALE);
-      const negM = rate && "multiplier" in rate ? toScaled(rate.multiplier, MULT_SCALE) : ONE_MULT;
-      const numerator = tokenSum * tierM * negM + extraSum * ONE_MULT * negM;
+      if (usage.webSearches > 0 && unit.search !== undefined) extraSum += BigInt(usage.webSearches) * unit.search * 1000n;
+      if (usage.requests > 0 && unit.perRequest !== undefined) extraSum += BigInt(usage.requests) * unit.perRequest * 1000n;
+      const numerator = tokenSum * unit.tierM * unit.negM + extraSum * ONE_MULT * unit.negM;
       return {
         micros: divRoundHalfEven(numerator, DENOMINATOR),
         basis: rate ? "negotiated" : "catalog",

@@ -38,12 +38,13 @@ describe("record key", () => {
 });
 
 describe("detection", () => {
-  it("does not take an Anthropic cost report or OpenAI costs page for a usage report", () => {
+  it("takes an Anthropic cost report and an OpenAI costs page for what they are, not for usage reports", () => {
     const anthropicCost =
       '{"data":[{"starting_at":"2025-11-01T00:00:00Z","ending_at":"2025-11-02T00:00:00Z","results":[{"currency":"USD","amount":"123.45","cost_type":"tokens","token_type":"uncached_input_tokens"}]}]}';
     const openaiCosts =
       '{"object":"page","data":[{"object":"bucket","results":[{"object":"organization.costs.result","amount":{"value":0.06,"currency":"usd"}}]}]}';
-    expect(detectImporter({ fileName: "c.json", firstBytes: anthropicCost })).toBeUndefined();
-    expect(detectImporter({ fileName: "c.json", firstBytes: openaiCosts })).toBeUndefined();
+    const sample = (firstBytes: string) => ({ fileName: "c.json", container: "json" as const, firstBytes, columns: [], firstRow: undefined });
+    expect(detectImporter(sample(anthropicCost))?.source).toBe("anthropic-cost");
+    expect(detectImporter(sample(openaiCosts))?.source).toBe("openai-costs");
   });
 });

@@ -27,7 +27,7 @@ export type RecordIdentity = Pick<
   | "batch"
   | "longContext"
   | "tags"
->;
+> & { requestId?: string | null };
 
 /**
  * The record key: SHA-256 of the canonical JSON of the identifying dimensions (source, bucket
@@ -51,14 +51,13 @@ export function recordKeyOf(id: RecordIdentity): string {
       batch: id.batch,
       longContext: id.longContext,
       tags: id.tags,
+      // Only per-request records carry an id, so bucket records keep their v1 keys.
+      ...(id.requestId ? { requestId: id.requestId } : {}),
     }),
   );
 }
 
-/** Hashes an API key id (or key) with its provider, so records never carry the id itself. */
-export function hashApiKey(provider: string, keyId: string): string {
-  return sha256Hex(`caio-spend-key:v1:${provider}:${keyId}`);
-}
+export { hashApiKey } from "@caio/core/node";
 
 /** Total input tokens of a record (all disjoint input buckets). */
 export function totalInput(r: Pick<UsageRecord, "uncachedInput" | "cacheRead" | "cacheWrite5m" | "cacheWrite1h">): number {

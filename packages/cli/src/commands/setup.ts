@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { localOperatorName, openLocalStore } from "../client.js";
 import { readEnv } from "../config.js";
 import { seedDemoScans } from "../demo-scan.js";
+import { seedDemoSpend } from "../demo-spend.js";
 import { CliError, UsageError } from "../errors.js";
 import { info, printJson, style } from "../output.js";
 import { WEB_DIST } from "../paths.js";
@@ -41,7 +42,8 @@ async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T>): Pro
 async function loadDemo(store: Store) {
   const r = await seedDemo(store);
   const scans = await seedDemoScans(store, r.orgId, `user:${DEMO_USERS[1].email}`);
-  return { ...r, repositories: scans.repositories.length, shadow: scans.repositories.reduce((n, x) => n + x.shadow, 0) };
+  const spend = await seedDemoSpend(store, r.orgId, `user:${DEMO_USERS[0].email}`);
+  return { ...r, repositories: scans.repositories.length, shadow: scans.repositories.reduce((n, x) => n + x.shadow, 0), usageRecords: spend.records };
 }
 
 /** Seeds the demo organization unless it exists. Returns false when it was already there. */
@@ -136,7 +138,7 @@ export function registerSetup(program: Command): void {
         if (globals(cmd).json) return printJson({ created: true, ...r });
         process.stdout.write(
           `loaded ${DEMO_ORG.name}: ${r.systems} AI systems, ${r.vendors} vendors, ${r.components} components, ` +
-            `${r.repositories} scanned repositories (${r.shadow} shadow AI findings)\n${demoSignIn()}\n`,
+            `${r.repositories} scanned repositories (${r.shadow} shadow AI findings), ${r.usageRecords} usage records over six months\n${demoSignIn()}\n`,
         );
       });
     });

@@ -6,19 +6,34 @@ import { discoveryRepo } from "./discovery.js";
 import { entityHistory } from "./history.js";
 import { orgsRepo } from "./orgs.js";
 import { spendRepo } from "./spend.js";
+import { spendRulesRepo } from "./spend-rules.js";
 import { systemsRepo } from "./systems.js";
 import { exportOrganization, restoreOrganization } from "./transfer.js";
 import { type PasswordHasher, sessionsRepo, tokensRepo, usersRepo } from "./users.js";
 import { vendorsRepo } from "./vendors.js";
 
 export type { Actor, StoreDeps } from "./context.js";
-export { type ImportFile, type ImportSummary, ROLLUP_DIMENSIONS, type RollupDimension, type RollupRow } from "./spend.js";
+export {
+  type DayRange,
+  type ImportFile,
+  type ImportListItem,
+  type ImportSession,
+  type ImportSummary,
+  REPORTING_CURRENCY,
+  ROLLUP_DIMENSIONS,
+  type RollupDimension,
+  type RollupRow,
+  type SpendOverview,
+  seriesKeyOf,
+} from "./spend.js";
+export type { PricingRow } from "./spend-rules.js";
 export type { PasswordHasher } from "./users.js";
 export { SESSION_TTL_MS, tokenDigest } from "./users.js";
 
 /** Every data operation caio performs, each scoped by organization id. */
 export function createStore(deps: StoreDeps & { hasher: PasswordHasher }) {
   const ctx = makeContext(deps);
+  const spend = spendRepo(ctx);
   return {
     db: deps.db,
     now: ctx.now,
@@ -30,7 +45,8 @@ export function createStore(deps: StoreDeps & { hasher: PasswordHasher }) {
     components: componentsRepo(ctx),
     vendors: vendorsRepo(ctx),
     discovery: discoveryRepo(ctx),
-    spend: spendRepo(ctx),
+    spend: spend,
+    spendRules: spendRulesRepo(ctx, spend.ruleMatches),
     history: (orgId: string, type: EntityType, id: string) => entityHistory(deps.db, orgId, type, id),
     audit: {
       list: (orgId: string, q: AuditListQuery) => listAudit(deps.db, orgId, q),

@@ -1,7 +1,9 @@
+import { createHash } from "node:crypto";
 import type { UsageRecord } from "@caio/core";
+import { NotFoundError } from "@caio/core";
 import type { Queryable } from "../driver.js";
 import { recordChange } from "./audit.js";
-import type { Actor, StoreContext } from "./context.js";
+import { type Actor, iso, type StoreContext } from "./context.js";
 
 export interface ImportFile {
   source: UsageRecord["source"];
@@ -23,7 +25,7 @@ export interface ImportSummary {
   costMicros: string;
 }
 
-export const ROLLUP_DIMENSIONS = ["provider", "model", "month", "day", "source", "project", "workspace"] as const;
+export const ROLLUP_DIMENSIONS = ["provider", "model", "system", "team", "month", "day", "source", "project", "workspace"] as const;
 export type RollupDimension = (typeof ROLLUP_DIMENSIONS)[number];
 
 export interface RollupRow {
@@ -71,8 +73,10 @@ const COLUMNS = [
   "billed_cost_micros",
   "list_cost_micros",
   "currency",
+  "request_id",
+  "series_key",
 ] as const;
-const BATCH = 500;
+const BATCH = 400;
 
 function values(orgId: string, importId: string, r: UsageRecord): unknown[] {
   return [
@@ -109,7 +113,36 @@ function values(orgId: string, importId: string, r: UsageRecord): unknown[] {
     r.billedCostMicros?.toString() ?? null,
     r.listCostMicros?.toString() ?? null,
     r.currency,
+    r.requestId ?? null,
+    seriesKeyOf(r),
   ];
+}
+
+/**
+ * The identity of a bucket record without its period: two stored buckets of one series whose
+ * periods overlap (a daily and an hourly export of the same usage) describe the same usage, so
+ * the later one is skipped. Per-request records (with a request id) have no series.
+ */
+export function seriesKeyOf(r: UsageRecord): string | null {
+  if (r.requestId) return null;
+  return createHash("sha256")
+    .update(
+      JSON.stringify([
+        r.source,
+        r.provider,
+        r.modelReported,
+        r.projectId,
+        r.workspaceId,
+        r.apiKeyHash,
+        r.userId,
+        r.team,
+        r.serviceTier,
+        r.batch,
+        r.longContext,
+        Object.entries(r.tags).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      ]),
+    )
+    .digest("hex");
 }
 
 /** Inserts records in batches; returns the keys that were new. */
@@ -137,94 +170,329 @@ async function insertBatch(tx: Queryable, orgId: string, importId: string, batch
   return res.rows.map((r) => r.record_key);
 }
 
+/** Sources that state billed cost per day without tokens: their totals are spread over the day's usage records. */
+const STATEMENT_SOURCES = "('openai-costs','anthropic-cost')";
+
+/**
+ * Precedence of sources for the same provider and day, lowest first: bills and cost statements,
+ * provider usage exports, gateway and telemetry logs, the generic CSV. Only the best class present
+ * counts, so importing a provider's usage export and a gateway's log of the same traffic does not
+ * double count.
+ */
+const CLASS_SQL = `case
+  when source in ('openai-costs','anthropic-cost','aws-cur','azure-cost','gcp-billing','focus') then 1
+  when source in ('openai-usage','anthropic-usage') then 2
+  when source in ('otel','litellm','langfuse','helicone') then 3
+  else 4 end`;
+
+const RULE_MATCH = `(
+  (r.match_field = 'project' and b.project_id = r.match_value) or
+  (r.match_field = 'workspace' and b.workspace_id = r.match_value) or
+  (r.match_field = 'api_key' and b.api_key_hash = r.match_value) or
+  (r.match_field = 'user' and b.user_id = r.match_value) or
+  (r.match_field = 'team' and b.team = r.match_value) or
+  (r.match_field = 'tag' and b.tags ->> r.match_key = r.match_value) or
+  (r.match_field = 'model' and (b.model = r.match_value or b.model_reported = r.match_value)) or
+  (r.match_field = 'provider' and b.provider = r.match_value) or
+  (r.match_field = 'source' and b.source = r.match_value))`;
+
+/**
+ * The counted spend, one row per stored record of the reporting currency in range: `cost` (numeric
+ * micro-units: billed where stated, else list; statement totals spread over the day's usage in
+ * proportion to list cost), `counted` (false when a higher-precedence source covers the day),
+ * `billed_part` (the billed share of `cost`), `sys_rule`/`team_rule` (the id of the first matching rule that assigns a system, or a team).
+ * Parameters: $1 org id, $2 currency, then the range.
+ */
+function countedSql(where: string): string {
+  return `with base as (
+    select u.*, ${CLASS_SQL} as cls, coalesce(u.list_cost_micros, 0) as lc
+    from usage_records u where u.org_id = $1 and u.currency = $2 ${where}
+  ), pd as (
+    select provider, day,
+      min(cls) filter (where source not in ${STATEMENT_SOURCES}) as use_cls,
+      sum(billed_cost_micros) filter (where source in ${STATEMENT_SOURCES}) as stmt_billed
+    from base group by provider, day
+  ), ul as (
+    select b.provider, b.day, sum(b.lc) as list_sum
+    from base b join pd on pd.provider = b.provider and pd.day = b.day
+    where b.cls = pd.use_cls group by b.provider, b.day
+  ), counted as (
+    select b.*,
+      case
+        when b.source in ${STATEMENT_SOURCES} then
+          case when pd.use_cls is null or coalesce(ul.list_sum, 0) = 0 then coalesce(b.billed_cost_micros, 0)::numeric else 0::numeric end
+        when b.cls <> pd.use_cls then 0::numeric
+        when pd.stmt_billed is not null and coalesce(ul.list_sum, 0) > 0 then b.lc::numeric * pd.stmt_billed::numeric / ul.list_sum::numeric
+        else coalesce(b.billed_cost_micros, b.list_cost_micros, 0)::numeric
+      end as cost,
+      case
+        when b.source in ${STATEMENT_SOURCES} then
+          case when pd.use_cls is null or coalesce(ul.list_sum, 0) = 0 then coalesce(b.billed_cost_micros, 0)::numeric else 0::numeric end
+        when b.cls <> pd.use_cls then 0::numeric
+        when pd.stmt_billed is not null and coalesce(ul.list_sum, 0) > 0 then b.lc::numeric * pd.stmt_billed::numeric / ul.list_sum::numeric
+        else coalesce(b.billed_cost_micros, 0)::numeric
+      end as billed_part,
+      case when b.source in ${STATEMENT_SOURCES} then (pd.use_cls is null or coalesce(ul.list_sum, 0) = 0) else b.cls = pd.use_cls end as counted,
+      (select r.id from spend_rules r where r.org_id = b.org_id and r.system_id is not null and ${RULE_MATCH} order by r.position, r.created_at limit 1) as sys_rule,
+      (select r.id from spend_rules r where r.org_id = b.org_id and r.team is not null and ${RULE_MATCH} order by r.position, r.created_at limit 1) as team_rule
+    from base b
+    join pd on pd.provider = b.provider and pd.day = b.day
+    left join ul on ul.provider = b.provider and ul.day = b.day
+  )`;
+}
+
 const DIMENSION_SQL: Record<RollupDimension, string> = {
-  provider: "provider",
-  model: "model",
-  month: "to_char(day, 'YYYY-MM')",
-  day: "to_char(day, 'YYYY-MM-DD')",
-  source: "source",
-  project: "coalesce(project_id, '(none)')",
-  workspace: "coalesce(workspace_id, '(none)')",
+  provider: "c.provider",
+  model: "c.model",
+  system: "coalesce(s.name, '(unattributed)')",
+  team: "coalesce(tr.team, c.team, '(unattributed)')",
+  month: "to_char(c.day, 'YYYY-MM')",
+  day: "to_char(c.day, 'YYYY-MM-DD')",
+  source: "c.source",
+  project: "coalesce(c.project_id, '(none)')",
+  workspace: "coalesce(c.workspace_id, '(none)')",
 };
+
+const COUNTED_TOKENS = `sum(case when c.counted then c.uncached_input + c.cache_read + c.cache_write_5m + c.cache_write_1h else 0 end)`;
+
+export interface DayRange {
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+function rangeWhere(range: DayRange, params: unknown[]): string {
+  let where = "";
+  if (range.from) {
+    params.push(range.from);
+    where += ` and u.day >= $${params.length}`;
+  }
+  if (range.to) {
+    params.push(range.to);
+    where += ` and u.day <= $${params.length}`;
+  }
+  return where;
+}
+
+/** The currency every spend figure is reported in. */
+export const REPORTING_CURRENCY = "USD";
+
+export interface ImportSession {
+  id: string;
+  source: string;
+  fileName: string;
+  recordsStaged: number;
+  createdAt: string;
+}
+
+export interface ImportListItem extends ImportSummary {
+  actor: string;
+  importedAt: string;
+}
+
+export interface SpendOverview {
+  currency: string;
+  costMicros: string;
+  billedMicros: string;
+  listMicros: string;
+  unattributedMicros: string;
+  firstDay: string | null;
+  lastDay: string | null;
+  months: { month: string; costMicros: string; unattributedMicros: string }[];
+  records: number;
+  supersededRecords: number;
+  otherCurrencyRecords: number;
+  imports: number;
+}
+
+const STAGE_COLUMNS = COLUMNS.filter((c) => c !== "import_id");
+const MOVE_COLUMNS = STAGE_COLUMNS.filter((c) => c !== "org_id" && c !== "record_key");
+
+/** A stale staged import (abandoned by a client) is dropped after a day. */
+const SESSION_TTL_MS = 24 * 3600 * 1000;
 
 export function spendRepo(ctx: StoreContext) {
   const { db } = ctx;
+
+  async function stageInto(tx: Queryable, orgId: string, sessionId: string, records: readonly UsageRecord[]): Promise<number> {
+    const seq0 = Number(
+      (await tx.query<{ n: number }>("select records_staged as n from usage_import_sessions where org_id = $1 and id = $2 for update", [orgId, sessionId]))
+        .rows[0]?.n ?? Number.NaN,
+    );
+    if (Number.isNaN(seq0)) throw new NotFoundError("import session");
+    for (let i = 0; i < records.length; i += BATCH) {
+      const params: unknown[] = [];
+      const rows = records.slice(i, i + BATCH).map((r, j) => {
+        const v = values(orgId, sessionId, r);
+        // values() puts the import id second; staged rows carry the session id and a sequence number instead.
+        const row = [v[0], sessionId, seq0 + i + j, ...v.slice(1, 2), ...v.slice(3)];
+        const placeholders = row.map((_, k) => `$${params.length + k + 1}`);
+        params.push(...row);
+        return `(${placeholders.join(",")})`;
+      });
+      await tx.query(`insert into usage_staged (org_id, session_id, seq, ${STAGE_COLUMNS.slice(1).join(",")}) values ${rows.join(",")}`, params);
+    }
+    const total = seq0 + records.length;
+    await tx.query("update usage_import_sessions set records_staged = $3 where org_id = $1 and id = $2", [orgId, sessionId, total]);
+    return total;
+  }
+
+  async function openIn(tx: Queryable, orgId: string, file: { source: string; fileName: string }, actor: Actor): Promise<ImportSession> {
+    const id = ctx.newId();
+    const at = ctx.now();
+    await tx.query("delete from usage_import_sessions where org_id = $1 and created_at < $2", [orgId, new Date(Date.parse(at) - SESSION_TTL_MS).toISOString()]);
+    await tx.query("insert into usage_import_sessions (id, org_id, source, file_name, actor, records_staged, created_at) values ($1,$2,$3,$4,$5,0,$6)", [
+      id,
+      orgId,
+      file.source,
+      file.fileName,
+      actor.label,
+      at,
+    ]);
+    return { id, source: file.source, fileName: file.fileName, recordsStaged: 0, createdAt: at };
+  }
+
+  async function commitIn(tx: Queryable, orgId: string, sessionId: string, fileSha256: string, actor: Actor): Promise<ImportSummary> {
+    const session = (
+      await tx.query<{ source: string; file_name: string; records_staged: number }>(
+        "select source, file_name, records_staged from usage_import_sessions where org_id = $1 and id = $2 for update",
+        [orgId, sessionId],
+      )
+    ).rows[0];
+    if (!session) throw new NotFoundError("import session");
+    const importId = ctx.newId();
+    const at = ctx.now();
+    const read = Number(session.records_staged);
+    await tx.query(
+      `insert into usage_imports (id, org_id, source, file_name, file_sha256, records_read, records_imported, records_duplicate, cost_micros, actor, imported_at)
+       values ($1,$2,$3,$4,$5,$6,0,0,0,$7,$8)`,
+      [importId, orgId, session.source, session.file_name, fileSha256, read, actor.label, at],
+    );
+    const moved = (
+      await tx.query<{ n: number; dmin: string | null; dmax: string | null; cost: string }>(
+        `with ins as (
+           insert into usage_records (org_id, record_key, import_id, ${MOVE_COLUMNS.join(",")})
+           select distinct on (s.record_key) s.org_id, s.record_key, $3::uuid, ${MOVE_COLUMNS.map((c) => `s.${c}`).join(",")}
+           from usage_staged s
+           where s.org_id = $1 and s.session_id = $2
+             and (s.series_key is null or not exists (
+               select 1 from usage_records u
+               where u.org_id = s.org_id and u.series_key = s.series_key and u.record_key <> s.record_key
+                 and u.period_start < s.period_end and u.period_end > s.period_start))
+           order by s.record_key, s.seq
+           on conflict (org_id, record_key) do nothing
+           returning day, coalesce(billed_cost_micros, list_cost_micros, 0) as cost
+         )
+         select count(*)::int as n, to_char(min(day), 'YYYY-MM-DD') as dmin, to_char(max(day), 'YYYY-MM-DD') as dmax, coalesce(sum(cost), 0)::text as cost from ins`,
+        [orgId, sessionId, importId],
+      )
+    ).rows[0];
+    const imported = Number(moved?.n ?? 0);
+    const summary: ImportSummary = {
+      importId,
+      source: session.source,
+      fileName: session.file_name,
+      recordsRead: read,
+      imported,
+      duplicates: read - imported,
+      dayFrom: moved?.dmin ?? null,
+      dayTo: moved?.dmax ?? null,
+      costMicros: moved?.cost ?? "0",
+    };
+    await tx.query(
+      "update usage_imports set records_imported = $3, records_duplicate = $4, day_from = $5, day_to = $6, cost_micros = $7 where org_id = $1 and id = $2",
+      [orgId, importId, summary.imported, summary.duplicates, summary.dayFrom, summary.dayTo, summary.costMicros],
+    );
+    await tx.query("delete from usage_import_sessions where org_id = $1 and id = $2", [orgId, sessionId]);
+    await recordChange(tx, orgId, actor, at, {
+      entityType: "usage-import",
+      entityId: importId,
+      entityLabel: `${session.source} import of ${session.file_name}`,
+      action: "create",
+      before: null,
+      after: { ...summary, fileSha256 },
+    });
+    return summary;
+  }
+
   return {
+    /** Opens a staged import; records are added with {@link stage} and stored by {@link commit}. */
+    openSession: (orgId: string, file: { source: string; fileName: string }, actor: Actor) => db.transaction((tx) => openIn(tx, orgId, file, actor)),
+
+    /** Adds a batch of records to a staged import. Returns the number staged so far. */
+    stage: (orgId: string, sessionId: string, records: readonly UsageRecord[]) => db.transaction((tx) => stageInto(tx, orgId, sessionId, records)),
+
     /**
-     * Stores one file's records in one transaction: all or nothing. Records already stored (same
-     * organization and record key) are counted as duplicates and left unchanged, so re-importing a
-     * file, or two exports that overlap, never double counts.
+     * Stores a staged import in one transaction: all or nothing. Records already stored (same key),
+     * and buckets overlapping a stored bucket of the same series (another bucket width of the same
+     * usage), are counted as duplicates and left unchanged, so re-imports never double count.
      */
-    async importRecords(orgId: string, file: ImportFile, records: readonly UsageRecord[], actor: Actor): Promise<ImportSummary> {
+    commit: (orgId: string, sessionId: string, fileSha256: string, actor: Actor) => db.transaction((tx) => commitIn(tx, orgId, sessionId, fileSha256, actor)),
+
+    /** Drops a staged import. */
+    async abort(orgId: string, sessionId: string): Promise<void> {
+      const res = await db.query("delete from usage_import_sessions where org_id = $1 and id = $2 returning id", [orgId, sessionId]);
+      if (res.rows.length === 0) throw new NotFoundError("import session");
+    },
+
+    /** One file's records in one request, stored all or nothing (a staged import in one transaction). */
+    importRecords(orgId: string, file: ImportFile, records: readonly UsageRecord[], actor: Actor): Promise<ImportSummary> {
       return db.transaction(async (tx) => {
-        const importId = ctx.newId();
-        const at = ctx.now();
-        await tx.query(
-          `insert into usage_imports (id, org_id, source, file_name, file_sha256, records_read, records_imported, records_duplicate, cost_micros, actor, imported_at)
-           values ($1,$2,$3,$4,$5,$6,0,0,0,$7,$8)`,
-          [importId, orgId, file.source, file.fileName, file.fileSha256, records.length, actor.label, at],
-        );
-        const fresh = await insertUsageRecords(tx, orgId, importId, records);
-        let cost = 0n;
-        let dayFrom: string | null = null;
-        let dayTo: string | null = null;
-        for (const r of records) {
-          if (!fresh.has(r.recordKey)) continue;
-          cost += r.billedCostMicros ?? r.listCostMicros ?? 0n;
-          if (!dayFrom || r.day < dayFrom) dayFrom = r.day;
-          if (!dayTo || r.day > dayTo) dayTo = r.day;
-        }
-        const summary: ImportSummary = {
-          importId,
-          source: file.source,
-          fileName: file.fileName,
-          recordsRead: records.length,
-          imported: fresh.size,
-          duplicates: records.length - fresh.size,
-          dayFrom,
-          dayTo,
-          costMicros: cost.toString(),
-        };
-        await tx.query(
-          "update usage_imports set records_imported = $3, records_duplicate = $4, day_from = $5, day_to = $6, cost_micros = $7 where org_id = $1 and id = $2",
-          [orgId, importId, summary.imported, summary.duplicates, dayFrom, dayTo, summary.costMicros],
-        );
-        await recordChange(tx, orgId, actor, at, {
-          entityType: "usage-import",
-          entityId: importId,
-          entityLabel: `${file.source} import of ${file.fileName}`,
-          action: "create",
-          before: null,
-          after: { ...summary, fileSha256: file.fileSha256 },
-        });
-        return summary;
+        const session = await openIn(tx, orgId, file, actor);
+        await stageInto(tx, orgId, session.id, records);
+        return commitIn(tx, orgId, session.id, file.fileSha256, actor);
       });
     },
 
-    /** Spend grouped by one dimension over an optional day range, largest first. Sums are exact (numeric). */
-    async rollup(orgId: string, by: RollupDimension, range: { from?: string | undefined; to?: string | undefined } = {}): Promise<RollupRow[]> {
-      const params: unknown[] = [orgId];
-      let where = "org_id = $1";
-      if (range.from) {
-        params.push(range.from);
-        where += ` and day >= $${params.length}`;
-      }
-      if (range.to) {
-        params.push(range.to);
-        where += ` and day <= $${params.length}`;
-      }
+    /** The import history, newest first. */
+    async listImports(orgId: string, limit = 100): Promise<ImportListItem[]> {
+      const rows = (
+        await db.query<Record<string, unknown>>(
+          `select id, source, file_name, records_read, records_imported, records_duplicate, to_char(day_from, 'YYYY-MM-DD') as day_from,
+                  to_char(day_to, 'YYYY-MM-DD') as day_to, cost_micros::text as cost_micros, actor, imported_at
+           from usage_imports where org_id = $1 order by imported_at desc, id limit $2`,
+          [orgId, limit],
+        )
+      ).rows;
+      return rows.map((r) => ({
+        importId: String(r.id),
+        source: String(r.source),
+        fileName: String(r.file_name),
+        recordsRead: Number(r.records_read),
+        imported: Number(r.records_imported),
+        duplicates: Number(r.records_duplicate),
+        dayFrom: (r.day_from as string | null) ?? null,
+        dayTo: (r.day_to as string | null) ?? null,
+        costMicros: String(r.cost_micros),
+        actor: String(r.actor),
+        importedAt: iso(r.imported_at),
+      }));
+    },
+
+    /**
+     * Spend grouped by one dimension over an optional day range, largest first (months and days in date order). Only the
+     * reporting currency is summed; sums are exact (numeric) and rounded half-even to micro-units
+     * once per group.
+     */
+    async rollup(orgId: string, by: RollupDimension, range: DayRange = {}): Promise<RollupRow[]> {
+      const params: unknown[] = [orgId, REPORTING_CURRENCY];
+      const where = rangeWhere(range, params);
       const key = DIMENSION_SQL[by];
       const rows = (
         await db.query<{ key: string; cost: string; billed: string; list: string; input: string; output: string; requests: string; records: string }>(
-          `select ${key} as key,
-             sum(coalesce(billed_cost_micros, list_cost_micros, 0))::text as cost,
-             coalesce(sum(billed_cost_micros), 0)::text as billed,
-             coalesce(sum(list_cost_micros), 0)::text as list,
-             sum(uncached_input + cache_read + cache_write_5m + cache_write_1h)::text as input,
-             sum(output)::text as output,
-             sum(requests)::text as requests,
-             count(*) as records
-           from usage_records where ${where} group by 1 order by sum(coalesce(billed_cost_micros, list_cost_micros, 0)) desc, 1`,
+          `${countedSql(where)}
+           select ${key} as key,
+             round(sum(c.cost))::text as cost,
+             coalesce(round(sum(c.billed_part)), 0)::text as billed,
+             coalesce(sum(c.list_cost_micros) filter (where c.counted), 0)::text as list,
+             ${COUNTED_TOKENS}::text as input,
+             sum(case when c.counted then c.output else 0 end)::text as output,
+             sum(case when c.counted then c.requests else 0 end)::text as requests,
+             count(*) filter (where c.counted) as records
+           from counted c
+           left join spend_rules sr on sr.org_id = c.org_id and sr.id = c.sys_rule
+           left join systems s on s.org_id = sr.org_id and s.id = sr.system_id
+           left join spend_rules tr on tr.org_id = c.org_id and tr.id = c.team_rule
+           group by 1 having count(*) filter (where c.counted) > 0 order by ${by === "month" || by === "day" ? "1" : "round(sum(c.cost)) desc, 1"}`,
           params,
         )
       ).rows;
@@ -238,6 +506,75 @@ export function spendRepo(ctx: StoreContext) {
         requests: r.requests,
         records: Number(r.records),
       }));
+    },
+
+    /** Totals, the monthly trend, unattributed spend and what was left out, for the Spend page. */
+    async overview(orgId: string, range: DayRange = {}): Promise<SpendOverview> {
+      const params: unknown[] = [orgId, REPORTING_CURRENCY];
+      const where = rangeWhere(range, params);
+      const months = (
+        await db.query<{ month: string; cost: string; unattributed: string }>(
+          `${countedSql(where)}
+           select to_char(c.day, 'YYYY-MM') as month, round(sum(c.cost))::text as cost,
+                  round(coalesce(sum(c.cost) filter (where c.sys_rule is null), 0))::text as unattributed
+           from counted c group by 1 order by 1`,
+          params,
+        )
+      ).rows;
+      const totals = (
+        await db.query<{
+          cost: string;
+          billed: string;
+          list: string;
+          unattributed: string;
+          first: string | null;
+          last: string | null;
+          records: string;
+          superseded: string;
+        }>(
+          `${countedSql(where)}
+           select coalesce(round(sum(c.cost)), 0)::text as cost,
+                  coalesce(round(sum(c.billed_part)), 0)::text as billed,
+                  coalesce(sum(c.list_cost_micros) filter (where c.counted), 0)::text as list,
+                  coalesce(round(sum(c.cost) filter (where c.sys_rule is null)), 0)::text as unattributed,
+                  to_char(min(c.day), 'YYYY-MM-DD') as first, to_char(max(c.day), 'YYYY-MM-DD') as last,
+                  count(*) as records, count(*) filter (where not c.counted and c.source not in ${STATEMENT_SOURCES}) as superseded
+           from counted c`,
+          params,
+        )
+      ).rows[0];
+      const other = (await db.query<{ n: string }>(`select count(*) as n from usage_records u where u.org_id = $1 and u.currency <> $2 ${where}`, params))
+        .rows[0];
+      const imports = (await db.query<{ n: string }>("select count(*) as n from usage_imports where org_id = $1", [orgId])).rows[0];
+      return {
+        currency: REPORTING_CURRENCY,
+        costMicros: totals?.cost ?? "0",
+        billedMicros: totals?.billed ?? "0",
+        listMicros: totals?.list ?? "0",
+        unattributedMicros: totals?.unattributed ?? "0",
+        firstDay: totals?.first ?? null,
+        lastDay: totals?.last ?? null,
+        months: months.map((m) => ({ month: m.month, costMicros: m.cost, unattributedMicros: m.unattributed })),
+        records: Number(totals?.records ?? 0),
+        supersededRecords: Number(totals?.superseded ?? 0),
+        otherCurrencyRecords: Number(other?.n ?? 0),
+        imports: Number(imports?.n ?? 0),
+      };
+    },
+
+    /** Spend each rule attributes (as first match for its system or team), all time. */
+    async ruleMatches(orgId: string): Promise<Map<string, string>> {
+      const rows = (
+        await db.query<{ id: string; cost: string }>(
+          `${countedSql("")}
+           select r.id, coalesce(round(sum(c.cost)), 0)::text as cost
+           from spend_rules r
+           left join counted c on c.sys_rule = r.id or c.team_rule = r.id
+           where r.org_id = $1 group by r.id`,
+          [orgId, REPORTING_CURRENCY],
+        )
+      ).rows;
+      return new Map(rows.map((r) => [String(r.id), r.cost]));
     },
   };
 }

@@ -384,6 +384,7 @@ interface UsageRow {
   billed_cost_micros: string | null;
   list_cost_micros: string | null;
   currency: string;
+  request_id: string | null;
 }
 
 /** The spend ledger of one organization, in a stable order. */
@@ -435,8 +436,36 @@ export async function exportSpend(tx: Queryable, orgId: string): Promise<Organiz
     billedCostMicros: r.billed_cost_micros === null ? null : String(r.billed_cost_micros),
     listCostMicros: r.list_cost_micros === null ? null : String(r.list_cost_micros),
     currency: r.currency,
+    requestId: r.request_id ?? null,
   }));
-  return { imports, records };
+  const rules = (await tx.query<Record<string, unknown>>("select * from spend_rules where org_id = $1 order by position, created_at, id", [orgId])).rows.map(
+    (r) => ({
+      id: String(r.id),
+      position: Number(r.position),
+      field: String(r.match_field),
+      key: (r.match_key as string | null) ?? null,
+      value: String(r.match_value),
+      hint: (r.match_hint as string | null) ?? null,
+      systemId: (r.system_id as string | null) ?? null,
+      team: (r.team as string | null) ?? null,
+      note: String(r.note),
+      createdAt: iso(r.created_at),
+      updatedAt: iso(r.updated_at),
+    }),
+  );
+  const rates = (
+    await tx.query<Record<string, unknown>>("select * from spend_rates where org_id = $1 order by provider, coalesce(model, ''), id", [orgId])
+  ).rows.map((r) => ({
+    id: String(r.id),
+    provider: String(r.provider),
+    model: (r.model as string | null) ?? null,
+    multiplier: (r.multiplier as string | null) ?? null,
+    prices: r.prices === null || r.prices === undefined ? null : ((typeof r.prices === "string" ? JSON.parse(r.prices) : r.prices) as Record<string, string>),
+    note: String(r.note),
+    createdAt: iso(r.created_at),
+    updatedAt: iso(r.updated_at),
+  }));
+  return { imports, records, rules, rates };
 }
 
 export async function restoreSpend(tx: Queryable, orgId: string, s: OrganizationExport["spend"]): Promise<void> {
@@ -471,4 +500,17 @@ export async function restoreSpend(tx: Queryable, orgId: string, s: Organization
     byImport.set(importId, [...(byImport.get(importId) ?? []), rec]);
   }
   for (const [importId, recs] of byImport) await insertUsageRecords(tx, orgId, importId, recs);
+  for (const r of s.rules) {
+    await tx.query(
+      `insert into spend_rules (org_id, id, position, match_field, match_key, match_value, match_hint, system_id, team, note, created_at, updated_at)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+      [orgId, r.id, r.position, r.field, r.key, r.value, r.hint, r.systemId, r.team, r.note, r.createdAt, r.updatedAt],
+    );
+  }
+  for (const r of s.rates) {
+    await tx.query(
+      "insert into spend_rates (org_id, id, provider, model, multiplier, prices, note, created_at, updated_at) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
+      [orgId, r.id, r.provider, r.model, r.multiplier, r.prices === null ? null : JSON.stringify(r.prices), r.note, r.createdAt, r.updatedAt],
+    );
+  }
 }

@@ -99,7 +99,7 @@ export const anthropicUsageImporter: Importer = {
   detect: ({ firstBytes }) =>
     /"uncached_input_tokens"\s*:/.test(firstBytes) || (/"cache_creation"\s*:/.test(firstBytes) && /"starting_at"\s*:/.test(firstBytes)),
   async *parse(input, ctx) {
-    const pages = splitPages(await readAll(input), ctx.fileName);
+    const pages = splitPages(await readAll(input.text()), ctx.fileName);
     const records = pages.flatMap((p) => pageRecords(p, ctx));
     yield* records;
   },

@@ -2,7 +2,8 @@ import type { ImportContext } from "../importer.js";
 import { recordKeyOf, type UsageRecord } from "../record.js";
 
 /** A record before its key, canonical model and list cost are filled in. */
-export type RecordDraft = Omit<UsageRecord, "recordKey" | "model" | "listCostMicros" | "day" | "hour" | "billedCostMicros" | "currency"> & {
+export type RecordDraft = Omit<UsageRecord, "recordKey" | "model" | "listCostMicros" | "day" | "hour" | "billedCostMicros" | "currency" | "requestId"> & {
+  requestId?: string | null;
   billedCostMicros?: bigint | null;
   currency?: string;
 };
@@ -20,6 +21,7 @@ export function buildRecord(draft: RecordDraft, ctx: ImportContext): UsageRecord
   const priced = reported === null ? null : ctx.pricer.price(draft.provider, reported, start, draft);
   return {
     ...draft,
+    requestId: draft.requestId ?? null,
     recordKey: recordKeyOf(draft),
     day: draft.periodStart.slice(0, 10),
     hour: subDaily ? start.getUTCHours() : null,

@@ -3,12 +3,13 @@
  * accepted input forms, malformed inputs (a SpendImportError naming record and field, and nothing
  * yielded) and fast-check properties (order and split invariance, idempotent keys).
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SpendImportError } from "../errors.js";
 import type { Importer } from "../importer.js";
+import { bytesSource, inputFromText, openByteSource } from "../input.js";
 import { createPricer } from "../pricing.js";
 import { type UsageRecord, UsageRecordSchema } from "../record.js";
 import { type SpendTotals, totalsOf } from "../totals.js";
@@ -22,19 +23,9 @@ const pricer = createPricer();
 // biome-ignore lint/suspicious/noExplicitAny: golden pages are mutated freely by the malformed cases
 type Json = any;
 
-async function* chunked(text: string, sizes: number[] = []): AsyncIterable<string> {
-  let i = 0;
-  let k = 0;
-  while (i < text.length) {
-    const n = sizes.length > 0 ? Math.max(1, sizes[k++ % sizes.length] ?? 1) : text.length;
-    yield text.slice(i, i + n);
-    i += n;
-  }
-}
-
 async function importText(importer: Importer, text: string, sizes?: number[], fileName = "input.json"): Promise<UsageRecord[]> {
   const out: UsageRecord[] = [];
-  for await (const r of importer.parse(chunked(text, sizes), { fileName, pricer })) out.push(r);
+  for await (const r of importer.parse(inputFromText(text, { fileName, chunkSizes: sizes }), { fileName, pricer })) out.push(r);
   return out;
 }
 
@@ -42,7 +33,7 @@ async function importText(importer: Importer, text: string, sizes?: number[], fi
 async function importFailure(importer: Importer, text: string): Promise<{ error: unknown; yielded: number }> {
   let yielded = 0;
   try {
-    for await (const _ of importer.parse(chunked(text, [97]), { fileName: "bad.json", pricer })) yielded++;
+    for await (const _ of importer.parse(inputFromText(text, { fileName: "bad.json", chunkSizes: [97] }), { fileName: "bad.json", pricer })) yielded++;
   } catch (error) {
     return { error, yielded };
   }
@@ -215,8 +206,18 @@ const anthropicSuite: Suite = {
 
 const SUITES: Suite[] = [openaiSuite, anthropicSuite];
 
-it("every registered importer has a conformance suite", () => {
-  expect(IMPORTERS.map((i) => i.source).sort()).toEqual(SUITES.map((s) => s.importer.source).sort());
+it("every registered importer has a conformance suite and golden files", () => {
+  const here = import.meta.dirname;
+  for (const importer of IMPORTERS) {
+    const file = importer.source === "csv" ? "generic-csv" : importer.source;
+    const own = existsSync(join(here, `${file}.test.ts`)) && readFileSync(join(here, `${file}.test.ts`), "utf8").includes("describeImporter(");
+    const inline = SUITES.some((s) => s.importer.source === importer.source);
+    expect(own || inline, `${importer.source} has no conformance suite`).toBe(true);
+    expect(
+      readdirSync(join(TEST_DATA, importer.source)).some((f) => f.endsWith(".expected.json")),
+      `${importer.source} has no golden files`,
+    ).toBe(true);
+  }
 });
 
 for (const suite of SUITES) {
@@ -246,8 +247,8 @@ for (const suite of SUITES) {
         expect(new Set(records.map((r) => r.recordKey)).size).toBe(records.length);
       });
 
-      it(`${file}: detected by content, by this importer only`, () => {
-        const sample = { fileName: "export.json", firstBytes: text.slice(0, 4096) };
+      it(`${file}: detected by content, by this importer only`, async () => {
+        const { sample } = await openByteSource(bytesSource("export.json", new TextEncoder().encode(text)));
         expect(IMPORTERS.filter((i) => i.detect(sample)).map((i) => i.source)).toEqual([importer.source]);
       });
 

@@ -114,7 +114,7 @@ export const openaiUsageImporter: Importer = {
   detect: ({ firstBytes }) =>
     firstBytes.includes('"organization.usage.completions.result"') || (/"num_model_requests"\s*:/.test(firstBytes) && /"input_tokens"\s*:/.test(firstBytes)),
   async *parse(input, ctx) {
-    const pages = splitPages(await readAll(input), ctx.fileName);
+    const pages = splitPages(await readAll(input.text()), ctx.fileName);
     const records = pages.flatMap((p) => pageRecords(p, ctx));
     yield* records;
   },

@@ -129,6 +129,8 @@ export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
   "api-token": "API token",
   scan: "Repository scan",
   "usage-import": "Usage import",
+  "spend-rule": "Spend attribution rule",
+  "spend-rate": "Negotiated rate",
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {

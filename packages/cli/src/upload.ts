@@ -1,0 +1,53 @@
+import { type ImportSession, type ImportSummary, type SpendSource, toWireRecord, type UsageRecord } from "@caio/core";
+import type { ApiClient } from "./client.js";
+import { enc } from "./session.js";
+
+/** What is being uploaded: one file or one API pull, stored all or nothing. */
+export interface UploadFile {
+  source: SpendSource;
+  /** Shown in the import history, e.g. the file name or `openai usage API 2026-11-01…2026-11-23`. */
+  fileName: string;
+  /** SHA-256 of the file's bytes, or of the pulled pages; a function when it is known only after reading. */
+  fileSha256: string | (() => string);
+}
+
+/** Records per staged batch: large enough to amortize a request, small enough to keep memory flat. */
+export const UPLOAD_BATCH = 20_000;
+
+/**
+ * Stores a stream of records as one import, all or nothing, with flat memory: records are sent
+ * in batches to a staged import which is committed at the end. If the stream throws (a malformed
+ * row), the staged import is dropped, nothing is stored, and the error is rethrown.
+ * `onProgress` is called with the number of records sent.
+ */
+export async function uploadRecords(
+  client: ApiClient,
+  org: string,
+  file: UploadFile,
+  records: AsyncIterable<UsageRecord>,
+  onProgress?: (sent: number) => void,
+): Promise<ImportSummary> {
+  const base = `/orgs/${enc(org)}/import-sessions`;
+  const session = await client.request<ImportSession>("POST", base, { source: file.source, fileName: file.fileName });
+  let batch: ReturnType<typeof toWireRecord>[] = [];
+  let sent = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await client.request("POST", `${base}/${session.id}/records`, { records: batch });
+    sent += batch.length;
+    batch = [];
+    onProgress?.(sent);
+  };
+  try {
+    for await (const r of records) {
+      batch.push(toWireRecord(r));
+      if (batch.length >= UPLOAD_BATCH) await flush();
+    }
+    await flush();
+    const sha = typeof file.fileSha256 === "function" ? file.fileSha256() : file.fileSha256;
+    return await client.request<ImportSummary>("POST", `${base}/${session.id}/commit`, { fileSha256: sha });
+  } catch (e) {
+    await client.request("DELETE", `${base}/${session.id}`).catch(() => undefined);
+    throw e;
+  }
+}
