@@ -1,3 +1,4 @@
+import { lazy, Suspense } from "react";
 import { Navigate, Route, Routes } from "react-router";
 import { AuditLogPage } from "./features/audit/AuditLogPage";
 import { LoginPage } from "./features/auth/LoginPage";
@@ -16,6 +17,10 @@ import { SystemsListPage } from "./features/systems/SystemsListPage";
 import { VendorDetailPage } from "./features/vendors/VendorDetailPage";
 import { EditVendorPage, NewVendorPage } from "./features/vendors/VendorFormPage";
 import { VendorsListPage } from "./features/vendors/VendorsListPage";
+import { Loading } from "./shared/QueryState";
+
+// The Spend page brings the charting library; it loads when first opened.
+const SpendPage = lazy(() => import("./features/spend/SpendPage").then((m) => ({ default: m.SpendPage })));
 
 export function App() {
   return (
@@ -30,6 +35,14 @@ export function App() {
         <Route path="systems/:id/edit" element={<EditSystemPage />} />
         <Route path="discovery" element={<DiscoveryPage />} />
         <Route path="discovery/:repository" element={<DiscoveryPage />} />
+        <Route
+          path="spend"
+          element={
+            <Suspense fallback={<Loading label="Loading spend" />}>
+              <SpendPage />
+            </Suspense>
+          }
+        />
         <Route path="components" element={<ComponentsListPage />} />
         <Route path="components/new" element={<NewComponentPage />} />
         <Route path="components/:id" element={<ComponentDetailPage />} />

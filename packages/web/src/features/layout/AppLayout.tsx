@@ -1,7 +1,7 @@
 import type { Me } from "@caio/core";
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconBuildingStore, IconListDetails, IconPuzzle, IconRadar, IconSettings, IconShieldCheck } from "@tabler/icons-react";
+import { IconBuildingStore, IconCoin, IconListDetails, IconPuzzle, IconRadar, IconSettings, IconShieldCheck } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { Link, Outlet, useLocation, useParams } from "react-router";
 import { OrgNotFound } from "./NotFoundPage";
@@ -12,6 +12,7 @@ import { UserMenu } from "./UserMenu";
 const NAV = [
   { section: "systems", label: "Inventory", icon: IconListDetails },
   { section: "discovery", label: "Discovery", icon: IconRadar },
+  { section: "spend", label: "Spend", icon: IconCoin },
   { section: "components", label: "Components", icon: IconPuzzle },
   { section: "vendors", label: "Vendors", icon: IconBuildingStore },
   { section: "audit", label: "Audit log", icon: IconShieldCheck },
