@@ -3,35 +3,11 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describeImporter, importText, TEST_DATA } from "../../test-support/conformance.js";
+import { cells, csvCell } from "../../test-support/csv-edit.js";
 import { azureCostImporter, parseAzureMeter } from "./azure-cost.js";
 
 const EA = readFileSync(join(TEST_DATA, "azure-cost", "ea-daily.csv"), "utf8");
 const MCA = readFileSync(join(TEST_DATA, "azure-cost", "mca-camelcase.csv"), "utf8");
-
-/** Splits one CSV line (quoted cells, no embedded newlines). */
-function cells(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 /** The 1-based line of the first data row whose meter name is `meter`. */
 function lineOfMeter(text: string, meter: string): number {

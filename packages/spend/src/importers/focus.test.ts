@@ -3,6 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { describeImporter, importText, type Json, TEST_DATA } from "../../test-support/conformance.js";
+import { cells, csvCell } from "../../test-support/csv-edit.js";
 import { totalsOf } from "../totals.js";
 import { focusImporter, providerId } from "./focus.js";
 import { parseMeter, parseUnit } from "./sku-parse.js";
@@ -10,30 +11,6 @@ import { parseMeter, parseUnit } from "./sku-parse.js";
 const AZURE = readFileSync(join(TEST_DATA, "focus", "azure-focuscost.csv"), "utf8");
 const XCOLS = readFileSync(join(TEST_DATA, "focus", "x-columns.csv"), "utf8");
 
-/** Splits one CSV line (quoted cells, no embedded newlines). */
-function cells(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const csvLine = (vs: string[]) => vs.map(csvCell).join(",");
 
 /** `text` with `column` of data row `index` (0-based) set, or the column dropped when value is undefined. */

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { collect, describeImporter, importText, type Json, TEST_DATA } from "../../test-support/conformance.js";
+import { cells, csvCell } from "../../test-support/csv-edit.js";
 import type { ImportInput } from "../input.js";
 import { gcpBillingImporter } from "./gcp-billing.js";
 import { parseGeminiSku } from "./sku-parse.js";
@@ -19,30 +20,6 @@ function editJsonl(index: number, edit: (row: Json) => void): string {
   return `${rows.map((r) => JSON.stringify(r)).join("\n")}\n`;
 }
 
-/** Splits one CSV line (quoted cells, no embedded newlines). */
-function cells(line: string): string[] {
-  const out: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      out.push(cur);
-      cur = "";
-    } else cur += ch;
-  }
-  out.push(cur);
-  return out;
-}
-
-const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const csvLine = (vs: string[]) => vs.map(csvCell).join(",");
 
 /** The CSV golden with `column` of data row `index` (0-based) set, or the column dropped when value is undefined. */
