@@ -203,41 +203,52 @@ const RULE_MATCH = `(
  * `billed_part` (the billed share of `cost`), `sys_rule`/`team_rule` (the id of the first matching rule that assigns a system, or a team).
  * Parameters: $1 org id, $2 currency, then the range.
  */
-function countedSql(where: string): string {
+function countedSql(where: string, attribution = true): string {
+  // Rules are matched once per distinct combination of the matched dimensions (few), not per record.
+  const akey = `md5(concat_ws(chr(31), u.source, u.provider, u.model, coalesce(u.model_reported, chr(30)), coalesce(u.project_id, chr(30)),
+    coalesce(u.workspace_id, chr(30)), coalesce(u.api_key_hash, chr(30)), coalesce(u.user_id, chr(30)), coalesce(u.team, chr(30)), u.tags::text))`;
+  const attr = attribution
+    ? `, keys as materialized (
+    select distinct on (akey) akey, org_id, source, provider, model, model_reported, project_id, workspace_id, api_key_hash, user_id, team, tags from base
+  ), attr as materialized (
+    select b.akey,
+      (select r.id from spend_rules r where r.org_id = b.org_id and r.system_id is not null and ${RULE_MATCH} order by r.position, r.created_at limit 1) as sys_rule,
+      (select r.id from spend_rules r where r.org_id = b.org_id and r.team is not null and ${RULE_MATCH} order by r.position, r.created_at limit 1) as team_rule
+    from keys b
+  )`
+    : "";
   return `with base as (
-    select u.*, ${CLASS_SQL} as cls, coalesce(u.list_cost_micros, 0) as lc
+    select u.org_id, u.source, u.day, u.provider, u.model, u.model_reported, u.project_id, u.workspace_id, u.api_key_hash, u.user_id, u.team, u.tags,
+      u.uncached_input, u.cache_read, u.cache_write_5m, u.cache_write_1h, u.output, u.requests, u.billed_cost_micros, u.list_cost_micros,
+      ${CLASS_SQL} as cls, coalesce(u.list_cost_micros, 0) as lc${attribution ? `, ${akey} as akey` : ""}
     from usage_records u where u.org_id = $1 and u.currency = $2 ${where}
-  ), pd as (
-    select provider, day,
-      min(cls) filter (where source not in ${STATEMENT_SOURCES}) as use_cls,
-      sum(billed_cost_micros) filter (where source in ${STATEMENT_SOURCES}) as stmt_billed
-    from base group by provider, day
-  ), ul as (
-    select b.provider, b.day, sum(b.lc) as list_sum
-    from base b join pd on pd.provider = b.provider and pd.day = b.day
-    where b.cls = pd.use_cls group by b.provider, b.day
-  ), counted as (
+  ), w1 as (
+    select b.*,
+      min(b.cls) filter (where b.source not in ${STATEMENT_SOURCES}) over pd as use_cls,
+      sum(b.billed_cost_micros) filter (where b.source in ${STATEMENT_SOURCES}) over pd as stmt_billed
+    from base b window pd as (partition by b.provider, b.day)
+  ), w2 as (
+    select w1.*, sum(case when w1.cls = w1.use_cls then w1.lc else 0 end) over (partition by w1.provider, w1.day) as list_sum from w1
+  )${attr}, counted as (
     select b.*,
       case
         when b.source in ${STATEMENT_SOURCES} then
-          case when pd.use_cls is null or coalesce(ul.list_sum, 0) = 0 then coalesce(b.billed_cost_micros, 0)::numeric else 0::numeric end
-        when b.cls <> pd.use_cls then 0::numeric
-        when pd.stmt_billed is not null and coalesce(ul.list_sum, 0) > 0 then b.lc::numeric * pd.stmt_billed::numeric / ul.list_sum::numeric
+          case when b.use_cls is null or coalesce(b.list_sum, 0) = 0 then coalesce(b.billed_cost_micros, 0)::numeric else 0::numeric end
+        when b.cls <> b.use_cls then 0::numeric
+        when b.stmt_billed is not null and coalesce(b.list_sum, 0) > 0 then b.lc::numeric * b.stmt_billed::numeric / b.list_sum::numeric
         else coalesce(b.billed_cost_micros, b.list_cost_micros, 0)::numeric
       end as cost,
       case
         when b.source in ${STATEMENT_SOURCES} then
-          case when pd.use_cls is null or coalesce(ul.list_sum, 0) = 0 then coalesce(b.billed_cost_micros, 0)::numeric else 0::numeric end
-        when b.cls <> pd.use_cls then 0::numeric
-        when pd.stmt_billed is not null and coalesce(ul.list_sum, 0) > 0 then b.lc::numeric * pd.stmt_billed::numeric / ul.list_sum::numeric
+          case when b.use_cls is null or coalesce(b.list_sum, 0) = 0 then coalesce(b.billed_cost_micros, 0)::numeric else 0::numeric end
+        when b.cls <> b.use_cls then 0::numeric
+        when b.stmt_billed is not null and coalesce(b.list_sum, 0) > 0 then b.lc::numeric * b.stmt_billed::numeric / b.list_sum::numeric
         else coalesce(b.billed_cost_micros, 0)::numeric
       end as billed_part,
-      case when b.source in ${STATEMENT_SOURCES} then (pd.use_cls is null or coalesce(ul.list_sum, 0) = 0) else b.cls = pd.use_cls end as counted,
-      (select r.id from spend_rules r where r.org_id = b.org_id and r.system_id is not null and ${RULE_MATCH} order by r.position, r.created_at limit 1) as sys_rule,
-      (select r.id from spend_rules r where r.org_id = b.org_id and r.team is not null and ${RULE_MATCH} order by r.position, r.created_at limit 1) as team_rule
-    from base b
-    join pd on pd.provider = b.provider and pd.day = b.day
-    left join ul on ul.provider = b.provider and ul.day = b.day
+      case when b.source in ${STATEMENT_SOURCES} then (b.use_cls is null or coalesce(b.list_sum, 0) = 0) else b.cls = b.use_cls end as counted,
+      ${attribution ? "a.sys_rule, a.team_rule" : "null::uuid as sys_rule, null::uuid as team_rule"}
+    from w2 b
+    ${attribution ? "left join attr a on a.akey = b.akey" : ""}
   )`;
 }
 
@@ -479,7 +490,7 @@ export function spendRepo(ctx: StoreContext) {
       const key = DIMENSION_SQL[by];
       const rows = (
         await db.query<{ key: string; cost: string; billed: string; list: string; input: string; output: string; requests: string; records: string }>(
-          `${countedSql(where)}
+          `${countedSql(where, by === "system" || by === "team")}
            select ${key} as key,
              round(sum(c.cost))::text as cost,
              coalesce(round(sum(c.billed_part)), 0)::text as billed,
