@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { axeViolations, critical, gone, openPage, signIn, snap, useServerAndBrowser, visible } from "./support.js";
+import { axeViolations, createToken, critical, gone, noOverflow, openPage, signIn, snap, useServerAndBrowser, visible } from "./support.js";
 
 const REPOSITORY = "route-planner";
 /** A secret's fingerprint (an HMAC of the key, never the key): the page may show its first 8 characters only. */
@@ -92,36 +92,10 @@ interface StoredFinding {
   systems: string[];
 }
 
-/** Signs in through the API and creates an editor token, as a CI job that runs `caio scan --server` would hold. */
-async function createToken(url: string, email: string, password: string, org: string): Promise<string> {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(login.status).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const res = await fetch(`${url}/api/v1/orgs/${org}/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
-    body: JSON.stringify({ name: "e2e scanner", role: "editor" }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { token: string }).token;
-}
-
 async function openDiscovery(page: Page, org: string): Promise<void> {
   await page.getByRole("navigation").getByRole("link", { name: "Discovery" }).click();
   await page.waitForURL(`**/o/${org}/discovery`);
   await visible(page.getByRole("heading", { level: 1, name: "Discovery" }));
-}
-
-function noOverflow(page: Page): Promise<number> {
-  return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") as Promise<number>;
 }
 
 describe("discovery", () => {
@@ -156,7 +130,7 @@ describe("discovery", () => {
   });
 
   it("uploads a scan through the API with an API token", async () => {
-    token = await createToken(ctx.server.url, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org);
+    token = await createToken(ctx.server.url, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org, "e2e scanner");
     const res = await api("/scans", { method: "POST", body: JSON.stringify(SCAN) });
     expect(res.status).toBe(201);
     const stored = (await res.json()) as { repositories: { name: string; findings: number; shadow: number }[] };

@@ -3,7 +3,21 @@ import { toWireRecord } from "@caio/core";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { usageRecord } from "../test/helpers/spend.js";
-import { axeViolations, chooseOption, critical, gone, openPage, signIn, snap, useServerAndBrowser, visible } from "./support.js";
+import {
+  apiPost,
+  apiSignIn,
+  axeViolations,
+  chooseOption,
+  createToken,
+  critical,
+  gone,
+  noOverflow,
+  openPage,
+  signIn,
+  snap,
+  useServerAndBrowser,
+  visible,
+} from "./support.js";
 
 /** Usage of a made-up provider and projects, so neither the demo's own spend nor its rules can touch it. */
 const PROVIDER = "e2e-lab";
@@ -36,36 +50,10 @@ function monthStart(day: string, back: number): string {
   return new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1 - back, 1)).toISOString().slice(0, 10);
 }
 
-/** Signs in through the API and creates an editor token, as `caio import --server` would hold. */
-async function createToken(url: string, email: string, password: string, org: string): Promise<string> {
-  const login = await fetch(`${url}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email, password }),
-  });
-  expect(login.status).toBe(200);
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const cookie = login.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const res = await fetch(`${url}/api/v1/orgs/${org}/tokens`, {
-    method: "POST",
-    headers: { "content-type": "application/json", cookie, "x-csrf-token": csrfToken },
-    body: JSON.stringify({ name: "e2e spend import", role: "editor" }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { token: string }).token;
-}
-
 async function openSpend(page: Page, org: string): Promise<void> {
   await page.getByRole("navigation").getByRole("link", { name: "Spend" }).click();
   await page.waitForURL(`**/o/${org}/spend`);
   await visible(page.getByRole("heading", { level: 1, name: "Spend" }));
-}
-
-function noOverflow(page: Page): Promise<number> {
-  return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") as Promise<number>;
 }
 
 describe("spend", () => {
@@ -87,12 +75,16 @@ describe("spend", () => {
   const systemRow = async (name: string) => (await api<{ items: Row[] }>(`/spend?by=system&${range}`)).items.find((r) => r.key === name);
 
   it("explains how to import usage while there is none, then imports usage through the API", async () => {
-    token = await createToken(ctx.server.url, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org);
+    token = await createToken(ctx.server.url, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org, "e2e spend import");
     const before = await api<Overview>("/spend/overview");
-    if (before.records === 0) {
+    // An organization without usage explains how to get some.
+    const session = await apiSignIn(ctx.server.url, ctx.server.demo.adminEmail, ctx.server.demo.password);
+    const created = await apiPost(ctx.server.url, session, "/orgs", { name: "E2E Empty Spend", slug: "e2e-empty-spend" });
+    expect(created.status).toBe(201);
+    {
       const { context, page } = await openPage(ctx.browser, ctx.server.url, { bypassCSP: true });
       try {
-        const { org } = ctx.server.demo;
+        const org = "e2e-empty-spend";
         await signIn(page, ctx.server.demo.adminEmail, ctx.server.demo.password, org);
         await openSpend(page, org);
         const empty = page.getByRole("region", { name: "No AI usage imported yet" });

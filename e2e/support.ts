@@ -144,3 +144,46 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export function critical(violations: AxeViolation[]): string[] {
   return violations.filter((v) => v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.html).join(" | ")})`);
 }
+
+/** A signed-in API session (cookie and CSRF token), as the web app holds one. */
+export interface ApiSession {
+  cookie: string;
+  csrfToken: string;
+}
+
+/** Signs in through the API. */
+export async function apiSignIn(url: string, email: string, password: string): Promise<ApiSession> {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (login.status !== 200) throw new Error(`sign-in failed with ${login.status}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  return { cookie, csrfToken };
+}
+
+/** A write through the API with a session. */
+export async function apiPost(url: string, session: ApiSession, path: string, body: unknown): Promise<Response> {
+  return fetch(`${url}/api/v1${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: session.cookie, "x-csrf-token": session.csrfToken },
+    body: JSON.stringify(body),
+  });
+}
+
+/** Signs in through the API and creates an editor token, as a CI job running `caio scan|import --server` would hold. */
+export async function createToken(url: string, email: string, password: string, org: string, name: string): Promise<string> {
+  const res = await apiPost(url, await apiSignIn(url, email, password), `/orgs/${org}/tokens`, { name, role: "editor" });
+  if (res.status !== 201) throw new Error(`creating a token failed with ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** How far the page overflows horizontally, in pixels (0 when it fits). */
+export function noOverflow(page: Page): Promise<number> {
+  return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") as Promise<number>;
+}

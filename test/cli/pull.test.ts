@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
+import { ANTHROPIC_COST_BUCKETS, ANTHROPIC_COST_MICROS, OPENAI_COST_BUCKETS, OPENAI_COST_MICROS } from "../../packages/spend/test-support/pull-fixtures.js";
 import { CAIO_BIN, type CliResult, caio, tempDataDir } from "../helpers/cli.js";
 
 const DATA = fileURLToPath(new URL("../../packages/spend/test-data", import.meta.url));
@@ -22,71 +23,6 @@ type Json = any;
 const golden = (name: string): Json => JSON.parse(readFileSync(join(DATA, name), "utf8"));
 const bucketsOf = (doc: Json): Json[] => (Array.isArray(doc) ? doc.flatMap((p: Json) => p.data) : doc.data);
 const listCost = (name: string): bigint => BigInt(golden(name.replace(/\.json$/, ".expected.json")).listCostMicros);
-
-/** OpenAI Costs API buckets (dollars). Hand total: 0.165 + 0.18 + 2.5 + 0.013856 + 0.009872 = $2.868728. */
-const OPENAI_COSTS: Json[] = [
-  {
-    object: "bucket",
-    start_time: 1761955200,
-    end_time: 1762041600,
-    results: [
-      { object: "organization.costs.result", amount: { value: 0.165, currency: "usd" }, line_item: "gpt-4o-mini-2024-07-18, input", project_id: "proj_abc" },
-      { object: "organization.costs.result", amount: { value: 0.18, currency: "usd" }, line_item: "gpt-4o-mini-2024-07-18, output", project_id: "proj_abc" },
-      { object: "organization.costs.result", amount: { value: 2.5, currency: "usd" }, line_item: "gpt-4o-2024-08-06, input", project_id: "proj_abc" },
-    ],
-  },
-  {
-    object: "bucket",
-    start_time: 1762041600,
-    end_time: 1762128000,
-    results: [
-      { object: "organization.costs.result", amount: { value: 0.013856, currency: "usd" }, line_item: "gpt-4.1-2025-04-14, input", project_id: "proj_xyz" },
-      { object: "organization.costs.result", amount: { value: 0.009872, currency: "usd" }, line_item: "gpt-4.1-2025-04-14, output", project_id: "proj_xyz" },
-    ],
-  },
-];
-const OPENAI_COSTS_MICROS = 2_868_728n;
-
-const anthropicCost = (amount: string, cost_type: string, description: string, extra: Json = {}): Json => ({
-  currency: "USD",
-  amount,
-  workspace_id: "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ",
-  description,
-  cost_type,
-  context_window: "0-200k",
-  model: "claude-sonnet-4-20250514",
-  service_tier: "standard",
-  token_type: null,
-  inference_geo: null,
-  ...extra,
-});
-
-/** Anthropic cost report buckets (cents as decimal strings). Hand total: 0.45 + 0.75 + 10 + 100 + 5 + 2.5 = 118.7 cents = $1.187. */
-const ANTHROPIC_COSTS: Json[] = [
-  {
-    starting_at: "2025-11-01T00:00:00Z",
-    ending_at: "2025-11-02T00:00:00Z",
-    results: [
-      anthropicCost("0.45", "tokens", "Claude Sonnet 4 Usage - Input Tokens", { token_type: "uncached_input_tokens" }),
-      anthropicCost("0.75", "tokens", "Claude Sonnet 4 Usage - Output Tokens", { token_type: "output_tokens" }),
-      anthropicCost("10.0", "web_search", "Web Search Usage"),
-      anthropicCost("100.0", "tokens", "Claude Haiku 4.5 Batch Usage - Input Tokens", {
-        model: "claude-haiku-4-5-20251001",
-        service_tier: "batch",
-        token_type: "uncached_input_tokens",
-      }),
-    ],
-  },
-  {
-    starting_at: "2025-11-02T00:00:00Z",
-    ending_at: "2025-11-03T00:00:00Z",
-    results: [
-      anthropicCost("5.0", "tokens", "Claude Opus 4.5 Usage - Output Tokens", { model: "claude-opus-4-5-20251101", token_type: "output_tokens" }),
-      anthropicCost("2.5", "code_execution", "Code Execution Usage", { model: null, context_window: null, service_tier: null }),
-    ],
-  },
-];
-const ANTHROPIC_COSTS_MICROS = 1_187_000n;
 
 interface Seen {
   path: string;
@@ -112,9 +48,9 @@ async function fakeProviders(opts: { openaiUsage?: Json[]; rateLimitFirst?: bool
   const limited = new Set<string>();
   const routes: Record<string, { provider: "openai" | "anthropic"; buckets: Json[] }> = {
     "/v1/organization/usage/completions": { provider: "openai", buckets: opts.openaiUsage ?? bucketsOf(golden("openai-usage/daily-by-model.json")) },
-    "/v1/organization/costs": { provider: "openai", buckets: OPENAI_COSTS },
+    "/v1/organization/costs": { provider: "openai", buckets: OPENAI_COST_BUCKETS },
     "/v1/organizations/usage_report/messages": { provider: "anthropic", buckets: bucketsOf(golden("anthropic-usage/daily-by-model.json")) },
-    "/v1/organizations/cost_report": { provider: "anthropic", buckets: ANTHROPIC_COSTS },
+    "/v1/organizations/cost_report": { provider: "anthropic", buckets: ANTHROPIC_COST_BUCKETS },
   };
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -215,7 +151,7 @@ describe("caio pull (real binary, local fake API)", { timeout: 240_000 }, () => 
 
     // Billed statements cover both days, so they are the figure of record.
     const total = spendTotal(env);
-    expect(total.cost).toBe(OPENAI_COSTS_MICROS);
+    expect(total.cost).toBe(OPENAI_COST_MICROS);
     expect(total.keys).toEqual(["openai"]);
 
     const again = await caioAsync(args, env);
@@ -248,7 +184,7 @@ describe("caio pull (real binary, local fake API)", { timeout: 240_000 }, () => 
     expect(withCosts.stderr).toMatch(/\(anthropic-usage\): 4 records read, 0 imported, 4 already there/);
     expect(withCosts.stderr).toMatch(/anthropic costs API 2025-11-01…2025-11-02 \(anthropic-cost\): 6 records read, 6 imported, 0 already there/);
     const total = spendTotal(env);
-    expect(total.cost).toBe(ANTHROPIC_COSTS_MICROS);
+    expect(total.cost).toBe(ANTHROPIC_COST_MICROS);
     for (const out of [usageOnly.stdout, usageOnly.stderr, withCosts.stdout, withCosts.stderr]) expect(out).not.toContain(ANTHROPIC_KEY);
   });
 

@@ -8,8 +8,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { anthropicCostImporter, openaiCostsImporter } from "./importers/index.js";
-import { inputFromText } from "./input.js";
+import { ANTHROPIC_COST_BUCKETS, ANTHROPIC_COST_MICROS, OPENAI_COST_BUCKETS, OPENAI_COST_MICROS } from "../test-support/pull-fixtures.js";
 import { createPricer } from "./pricing.js";
 import {
   collectPages,
@@ -156,89 +155,6 @@ async function failure(o: PullOptions): Promise<PullError> {
 // ---------------------------------------------------------------------------------------------
 // Cost fixtures in the documented shapes (the golden files only cover usage).
 
-/**
- * OpenAI Costs API buckets (amount in dollars, lowercase currency). Hand total:
- * 0.165 + 0.18 + 2.5 + 0.013856 + 0.009872 = $2.868728 = 2,868,728 micros, 5 results.
- */
-const OPENAI_COST_BUCKETS: Json[] = [
-  {
-    object: "bucket",
-    start_time: 1761955200,
-    end_time: 1762041600,
-    results: [
-      { object: "organization.costs.result", amount: { value: 0.165, currency: "usd" }, line_item: "gpt-4o-mini-2024-07-18, input", project_id: "proj_abc" },
-      { object: "organization.costs.result", amount: { value: 0.18, currency: "usd" }, line_item: "gpt-4o-mini-2024-07-18, output", project_id: "proj_abc" },
-      { object: "organization.costs.result", amount: { value: 2.5, currency: "usd" }, line_item: "gpt-4o-2024-08-06, input", project_id: "proj_abc" },
-    ],
-  },
-  {
-    object: "bucket",
-    start_time: 1762041600,
-    end_time: 1762128000,
-    results: [
-      { object: "organization.costs.result", amount: { value: 0.013856, currency: "usd" }, line_item: "gpt-4.1-2025-04-14, input", project_id: "proj_xyz" },
-      { object: "organization.costs.result", amount: { value: 0.009872, currency: "usd" }, line_item: "gpt-4.1-2025-04-14, output", project_id: "proj_xyz" },
-    ],
-  },
-];
-const OPENAI_COST_MICROS = 2_868_728n;
-
-const anthropicCost = (amount: string, cost_type: string, description: string, extra: Json = {}): Json => ({
-  currency: "USD",
-  amount,
-  workspace_id: "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ",
-  description,
-  cost_type,
-  context_window: "0-200k",
-  model: "claude-sonnet-4-20250514",
-  service_tier: "standard",
-  token_type: null,
-  inference_geo: null,
-  ...extra,
-});
-
-/**
- * Anthropic cost report buckets (amount: a decimal string in cents). Hand total:
- * 0.45 + 0.75 + 10.0 + 100.0 + 5.0 + 2.5 = 118.7 cents = $1.187 = 1,187,000 micros, 6 results.
- */
-const ANTHROPIC_COST_BUCKETS: Json[] = [
-  {
-    starting_at: "2025-11-01T00:00:00Z",
-    ending_at: "2025-11-02T00:00:00Z",
-    results: [
-      anthropicCost("0.45", "tokens", "Claude Sonnet 4 Usage - Input Tokens", { token_type: "uncached_input_tokens" }),
-      anthropicCost("0.75", "tokens", "Claude Sonnet 4 Usage - Output Tokens", { token_type: "output_tokens" }),
-      anthropicCost("10.0", "web_search", "Web Search Usage"),
-      anthropicCost("100.0", "tokens", "Claude Haiku 4.5 Batch Usage - Input Tokens", {
-        model: "claude-haiku-4-5-20251001",
-        service_tier: "batch",
-        token_type: "uncached_input_tokens",
-      }),
-    ],
-  },
-  {
-    starting_at: "2025-11-02T00:00:00Z",
-    ending_at: "2025-11-03T00:00:00Z",
-    results: [
-      anthropicCost("5.0", "tokens", "Claude Opus 4.5 Usage - Output Tokens", { model: "claude-opus-4-5-20251101", token_type: "output_tokens" }),
-      anthropicCost("2.5", "code_execution", "Code Execution Usage", { model: null, context_window: null, service_tier: null }),
-    ],
-  },
-];
-const ANTHROPIC_COST_MICROS = 1_187_000n;
-
-/** True once the cost importer is no longer the "not implemented yet" placeholder. */
-async function implemented(importer: typeof openaiCostsImporter): Promise<boolean> {
-  try {
-    for await (const _ of importer.parse(inputFromText("[]", { fileName: "probe.json", container: "json" }), { fileName: "probe.json", pricer })) break;
-  } catch (e) {
-    return !/not implemented yet/.test(String(e));
-  }
-  return true;
-}
-const openaiCostsReady = await implemented(openaiCostsImporter);
-const anthropicCostReady = await implemented(anthropicCostImporter);
-
 // ---------------------------------------------------------------------------------------------
 
 describe("pullPages: pagination, query strings and headers", () => {
@@ -328,8 +244,7 @@ describe("pullPages: pagination, query strings and headers", () => {
     expect(api.requests[0]?.headers["x-api-key"]).toBe(ANTHROPIC_KEY);
   });
 
-  // These two need the cost importers (openai-costs / anthropic-cost); they are skipped while those are placeholders.
-  it.skipIf(!openaiCostsReady)("OpenAI costs pages import as billed records: hand total $2.868728", async () => {
+  it("OpenAI costs pages import as billed records: hand total $2.868728", async () => {
     const api = await fakeApi(paginated(OPENAI_COST_BUCKETS, 1, "openai"));
     const recs = await records("openai", "costs", await collectPages(options(api, { provider: "openai", report: "costs" })));
     const t = totalsOf(recs);
@@ -338,7 +253,7 @@ describe("pullPages: pagination, query strings and headers", () => {
     expect(recs.every((r) => r.source === "openai-costs" && r.currency === "USD")).toBe(true);
   });
 
-  it.skipIf(!anthropicCostReady)("Anthropic cost report pages import as billed records: hand total $1.187", async () => {
+  it("Anthropic cost report pages import as billed records: hand total $1.187", async () => {
     const api = await fakeApi(paginated(ANTHROPIC_COST_BUCKETS, 1, "anthropic"));
     const recs = await records("anthropic", "costs", await collectPages(options(api, { provider: "anthropic", report: "costs" })));
     const t = totalsOf(recs);

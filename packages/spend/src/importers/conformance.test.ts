@@ -7,46 +7,18 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { addTotals, importFailure as importFailureAs, importText, type Json, TEST_DATA, totalsJson } from "../../test-support/conformance.js";
 import { SpendImportError } from "../errors.js";
 import type { Importer } from "../importer.js";
-import { bytesSource, inputFromText, openByteSource } from "../input.js";
-import { createPricer } from "../pricing.js";
-import { type UsageRecord, UsageRecordSchema } from "../record.js";
-import { type SpendTotals, totalsOf } from "../totals.js";
+import { bytesSource, openByteSource } from "../input.js";
+import { UsageRecordSchema } from "../record.js";
+import { totalsOf } from "../totals.js";
 import { anthropicUsageImporter } from "./anthropic-usage.js";
 import { IMPORTERS } from "./index.js";
 import { openaiUsageImporter } from "./openai-usage.js";
 
-const TEST_DATA = join(import.meta.dirname, "..", "..", "test-data");
-const pricer = createPricer();
-
-// biome-ignore lint/suspicious/noExplicitAny: golden pages are mutated freely by the malformed cases
-type Json = any;
-
-async function importText(importer: Importer, text: string, sizes?: number[], fileName = "input.json"): Promise<UsageRecord[]> {
-  const out: UsageRecord[] = [];
-  for await (const r of importer.parse(inputFromText(text, { fileName, chunkSizes: sizes }), { fileName, pricer })) out.push(r);
-  return out;
-}
-
-/** Imports and counts what was yielded before the error. */
-async function importFailure(importer: Importer, text: string): Promise<{ error: unknown; yielded: number }> {
-  let yielded = 0;
-  try {
-    for await (const _ of importer.parse(inputFromText(text, { fileName: "bad.json", chunkSizes: [97] }), { fileName: "bad.json", pricer })) yielded++;
-  } catch (error) {
-    return { error, yielded };
-  }
-  return { error: undefined, yielded };
-}
-
-function totalsJson(t: SpendTotals): Record<string, string> {
-  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.toString()]));
-}
-
-function addTotals(a: SpendTotals, b: SpendTotals): SpendTotals {
-  return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v + b[k as keyof SpendTotals]])) as unknown as SpendTotals;
-}
+/** The malformed cases name the file `bad.json`. */
+const importFailure = (importer: Importer, text: string) => importFailureAs(importer, text, "bad.json");
 
 interface MalformedCase {
   name: string;
@@ -234,7 +206,7 @@ for (const suite of SUITES) {
       const expected = JSON.parse(readFileSync(join(dir, file.replace(/\.json$/, ".expected.json")), "utf8"));
 
       it(`${file}: hand-computed totals`, async () => {
-        const records = await importText(importer, text, undefined, file);
+        const records = await importText(importer, text, { fileName: file });
         const { _comment, days, hours, ...totals } = expected;
         expect(totalsJson(totalsOf(records))).toEqual(totals);
         expect([...new Set(records.map((r) => r.day))].sort()).toEqual(days);
@@ -261,7 +233,7 @@ for (const suite of SUITES) {
         expect(await importText(importer, JSON.stringify(pages, null, 1))).toEqual(base);
         await fc.assert(
           fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 300 }), { minLength: 1, maxLength: 8 }), async (sizes) => {
-            expect(await importText(importer, text, sizes)).toEqual(base);
+            expect(await importText(importer, text, { chunkSizes: sizes })).toEqual(base);
           }),
           { numRuns: 25 },
         );
