@@ -79,10 +79,12 @@ const COLUMNS = [
 const BATCH = 400;
 
 function values(orgId: string, importId: string, r: UsageRecord): unknown[] {
+  return [orgId, r.recordKey, importId, ...recordValues(r)];
+}
+
+/** The record's own columns, in COLUMNS order after org_id, record_key and import_id. */
+function recordValues(r: UsageRecord): unknown[] {
   return [
-    orgId,
-    r.recordKey,
-    importId,
     r.source,
     r.day,
     r.hour,
@@ -315,8 +317,8 @@ export interface SpendOverview {
   imports: number;
 }
 
-const STAGE_COLUMNS = COLUMNS.filter((c) => c !== "import_id");
-const MOVE_COLUMNS = STAGE_COLUMNS.filter((c) => c !== "org_id" && c !== "record_key");
+/** The record's own columns (everything but org_id, record_key and import_id). */
+const MOVE_COLUMNS = COLUMNS.filter((c) => c !== "org_id" && c !== "record_key" && c !== "import_id");
 
 /** A stale staged import (abandoned by a client) is dropped after a day. */
 const SESSION_TTL_MS = 24 * 3600 * 1000;
@@ -333,14 +335,12 @@ export function spendRepo(ctx: StoreContext) {
     for (let i = 0; i < records.length; i += BATCH) {
       const params: unknown[] = [];
       const rows = records.slice(i, i + BATCH).map((r, j) => {
-        const v = values(orgId, sessionId, r);
-        // values() puts the import id second; staged rows carry the session id and a sequence number instead.
-        const row = [v[0], sessionId, seq0 + i + j, ...v.slice(1, 2), ...v.slice(3)];
+        const row = [orgId, sessionId, seq0 + i + j, r.recordKey, ...recordValues(r)];
         const placeholders = row.map((_, k) => `$${params.length + k + 1}`);
         params.push(...row);
         return `(${placeholders.join(",")})`;
       });
-      await tx.query(`insert into usage_staged (org_id, session_id, seq, ${STAGE_COLUMNS.slice(1).join(",")}) values ${rows.join(",")}`, params);
+      await tx.query(`insert into usage_staged (org_id, session_id, seq, record_key, ${MOVE_COLUMNS.join(",")}) values ${rows.join(",")}`, params);
     }
     const total = seq0 + records.length;
     await tx.query("update usage_import_sessions set records_staged = $3 where org_id = $1 and id = $2", [orgId, sessionId, total]);
