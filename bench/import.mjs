@@ -91,7 +91,7 @@ function inWorker(task) {
 }
 
 async function caioRollup(path) {
-  const { openImportFile, csvImporter, createPricer } = await import("@caio/spend");
+  const { openImportFile, csvImporter, createPricer, parseInBatches } = await import("@caio/spend");
   const opened = await openImportFile(path);
   const days = new Map();
   let peak = process.memoryUsage().rss;
@@ -100,17 +100,20 @@ async function caioRollup(path) {
   }, 50);
   const t0 = performance.now();
   let n = 0;
-  for await (const r of csvImporter.parse(opened.input, { fileName: opened.sample.fileName, pricer: createPricer() })) {
-    n++;
-    let d = days.get(r.day);
-    if (!d) {
-      d = { records: 0, input: 0, output: 0, cost: 0n };
-      days.set(r.day, d);
+  // Batches of records, as `caio import` reads them (parseInBatches).
+  for await (const batch of parseInBatches(csvImporter, opened.input, { fileName: opened.sample.fileName, pricer: createPricer() })) {
+    for (const r of batch) {
+      n++;
+      let d = days.get(r.day);
+      if (!d) {
+        d = { records: 0, input: 0, output: 0, cost: 0n };
+        days.set(r.day, d);
+      }
+      d.records++;
+      d.input += r.uncachedInput + r.cacheRead;
+      d.output += r.output;
+      d.cost += r.billedCostMicros ?? 0n;
     }
-    d.records++;
-    d.input += r.uncachedInput + r.cacheRead;
-    d.output += r.output;
-    d.cost += r.billedCostMicros ?? 0n;
   }
   const ms = performance.now() - t0;
   clearInterval(timer);

@@ -30,6 +30,29 @@ export interface Importer {
   /** True when the sample looks like this format (by content, not only by name). */
   detect(sample: DetectSample): boolean;
   parse(input: ImportInput, ctx: ImportContext): AsyncIterable<UsageRecord>;
+  /**
+   * The records of {@link parse} in non-empty batches, for importers built for large files: the
+   * cost of an async iteration is paid per batch instead of per record. Same records, same errors
+   * (records of a batch that fails are not yielded). Use {@link parseInBatches} to call it.
+   */
+  parseBatches?(input: ImportInput, ctx: ImportContext): AsyncIterable<UsageRecord[]>;
+}
+
+/** An importer's records in batches: its own `parseBatches` when it has one, otherwise `parse` grouped. */
+export async function* parseInBatches(importer: Importer, input: ImportInput, ctx: ImportContext, size = 1024): AsyncIterable<UsageRecord[]> {
+  if (importer.parseBatches) {
+    yield* importer.parseBatches(input, ctx);
+    return;
+  }
+  let batch: UsageRecord[] = [];
+  for await (const r of importer.parse(input, ctx)) {
+    batch.push(r);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** Type guard for the error importers throw. */

@@ -3,7 +3,7 @@ export const SPEND_VERSION = "0.1.0";
 
 export { divRoundHalfEven, toScaled } from "./decimal.js";
 export { type ImportLocation, SpendImportError } from "./errors.js";
-export { type ImportContext, type Importer, isSpendImportError } from "./importer.js";
+export { type ImportContext, type Importer, isSpendImportError, parseInBatches } from "./importer.js";
 export {
   anthropicCostImporter,
   anthropicUsageImporter,
@@ -34,6 +34,7 @@ export {
   openByteSource,
   openImportFile,
   parquetInput,
+  rowBatchesOf,
   type SourceRow,
   sniffContainer,
   textInput,

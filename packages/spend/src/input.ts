@@ -12,6 +12,7 @@ import { createGunzip } from "node:zlib";
 import { parse as csvParse } from "csv-parse";
 import { type AsyncBuffer, asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
+import { type CsvBatch, CsvTokenizer } from "./csv-tokenizer.js";
 import { SpendImportError } from "./errors.js";
 
 /** How the file's content is laid out. */
@@ -49,6 +50,11 @@ export interface ImportInput {
   text(): AsyncIterable<string>;
   /** Rows (see {@link SourceRow}). For `json`, the elements of a top-level array or of its `data` array. */
   rows(): AsyncIterable<SourceRow>;
+  /**
+   * The same rows in order, in non-empty batches (for large files: the per-row cost of an async
+   * iteration is paid once per batch). Optional for hand-made inputs; use {@link rowBatchesOf}.
+   */
+  rowBatches?(): AsyncIterable<SourceRow[]>;
 }
 
 const SAMPLE_BYTES = 16 * 1024;
@@ -76,14 +82,15 @@ function jsonReason(e: unknown): string {
   return /end of JSON input|Unterminated|Expected/.test(msg) ? `invalid or truncated JSON (${msg})` : `invalid JSON (${msg})`;
 }
 
-async function* jsonlRows(fileName: string, chunks: AsyncIterable<string>): AsyncIterable<SourceRow> {
+async function* jsonlRowBatches(fileName: string, chunks: AsyncIterable<string>): AsyncIterable<SourceRow[]> {
   let rest = "";
   let line = 0;
   let index = 0;
-  const one = (raw: string): SourceRow | undefined => {
+  const one = (raw: string, rows: SourceRow[]): void => {
     line++;
     const l = line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-    if (l.trim() === "") return undefined;
+    // Lines starting with "{" are not blank; others are checked.
+    if (l.charCodeAt(0) !== 123 && l.trim() === "") return;
     let v: unknown;
     try {
       v = JSON.parse(l);
@@ -92,21 +99,23 @@ async function* jsonlRows(fileName: string, chunks: AsyncIterable<string>): Asyn
     }
     if (typeof v !== "object" || v === null || Array.isArray(v)) throw new SpendImportError({ file: fileName, line }, "each line must be a JSON object");
     index++;
-    return { index, line, values: v as Record<string, unknown> };
+    rows.push({ index, line, values: v as Record<string, unknown> });
   };
   for await (const chunk of chunks) {
-    const text = rest + chunk;
+    const text = rest === "" ? chunk : rest + chunk;
+    const rows: SourceRow[] = [];
     let start = 0;
     for (let nl = text.indexOf("\n", start); nl !== -1; nl = text.indexOf("\n", start)) {
-      const row = one(text.slice(start, nl));
-      if (row) yield row;
+      one(text.slice(start, nl), rows);
       start = nl + 1;
     }
-    rest = text.slice(start);
+    rest = start === 0 ? text : text.slice(start);
+    if (rows.length > 0) yield rows;
   }
   if (rest.trim() !== "") {
-    const row = one(rest);
-    if (row) yield row;
+    const rows: SourceRow[] = [];
+    one(rest, rows);
+    if (rows.length > 0) yield rows;
   }
 }
 
@@ -145,30 +154,90 @@ interface CsvError extends Error {
   lines?: number;
 }
 
-async function* csvRows(fileName: string, chunks: AsyncIterable<string>): AsyncIterable<SourceRow> {
+const COLUMN_COUNT = "the row has a different number of columns than the header (truncated or malformed CSV)";
+
+/** Checks the header (first record) of a CSV file: trimmed names, no duplicates. */
+function csvHeader(fileName: string, fields: string[], line: number): string[] {
+  const header = fields.map((h) => h.trim());
+  const dup = header.find((h, i) => header.indexOf(h) !== i);
+  if (dup !== undefined) throw new SpendImportError({ file: fileName, line, field: dup }, "the header names this column twice");
+  return header;
+}
+
+/** A SourceRow's values from a CSV record and its header (one object shape per file). */
+function csvValues(header: readonly string[], fields: readonly string[]): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (let i = 0; i < header.length; i++) values[header[i] as string] = fields[i];
+  return values;
+}
+
+/**
+ * CSV rows in batches (one per text chunk). The fast {@link CsvTokenizer} reads the file; when it
+ * meets something it does not read exactly as csv-parse does (malformed quotes, unusual line
+ * endings), the file is read again with csv-parse from the start and the rows not yet given out
+ * follow from there, so the rows and errors are csv-parse's in every case.
+ */
+async function* csvRowBatches(fileName: string, chunks: () => AsyncIterable<string>): AsyncIterable<SourceRow[]> {
+  const tokenizer = new CsvTokenizer();
+  const out: CsvBatch = { fields: [], lines: [] };
+  let header: string[] | undefined;
+  let index = 0;
+  const take = (): SourceRow[] => {
+    const { fields, lines } = out;
+    const rows: SourceRow[] = [];
+    let i = 0;
+    if (header === undefined && fields.length > 0) {
+      header = csvHeader(fileName, fields[0] as string[], lines[0] as number);
+      i = 1;
+    }
+    const h = header as string[];
+    for (; i < fields.length; i++) {
+      const f = fields[i] as string[];
+      if (f.length !== h.length) throw new SpendImportError({ file: fileName, line: lines[i] }, COLUMN_COUNT);
+      index++;
+      rows.push({ index, line: lines[i], values: csvValues(h, f) });
+    }
+    out.fields = [];
+    out.lines = [];
+    return rows;
+  };
+  let ok = true;
+  for await (const chunk of chunks()) {
+    ok = tokenizer.push(chunk, out);
+    const rows = take();
+    if (rows.length > 0) yield rows;
+    if (!ok) break;
+  }
+  if (ok) {
+    ok = tokenizer.end(out);
+    const rows = take();
+    if (rows.length > 0) yield rows;
+  }
+  if (!ok) yield* csvParseBatches(fileName, chunks(), index);
+}
+
+/** CSV rows read with csv-parse, in batches, after skipping the first `skip` data rows. */
+async function* csvParseBatches(fileName: string, chunks: AsyncIterable<string>, skip: number): AsyncIterable<SourceRow[]> {
   // Records as arrays (mapped to the header here) are markedly faster than csv-parse's `columns`.
   const parser = Readable.from(chunks).pipe(csvParse({ bom: true, skip_empty_lines: true, info: true, relax_quotes: false, trim: false }));
   let header: string[] | undefined;
   let index = 0;
+  let batch: SourceRow[] = [];
   try {
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const fields = rec.record;
       if (header === undefined) {
-        header = fields.map((h) => h.trim());
-        const dup = header.find((h, i) => header?.indexOf(h) !== i);
-        if (dup !== undefined) throw new SpendImportError({ file: fileName, line: rec.info.lines, field: dup }, "the header names this column twice");
+        header = csvHeader(fileName, fields, rec.info.lines);
         continue;
       }
-      if (fields.length !== header.length) {
-        throw new SpendImportError(
-          { file: fileName, line: rec.info.lines },
-          `the row has a different number of columns than the header (${fields.length} instead of ${header.length}; truncated or malformed CSV)`,
-        );
-      }
-      const values: Record<string, unknown> = {};
-      for (let i = 0; i < header.length; i++) values[header[i] as string] = fields[i];
+      if (fields.length !== header.length) throw new SpendImportError({ file: fileName, line: rec.info.lines }, COLUMN_COUNT);
       index++;
-      yield { index, line: rec.info.lines, values };
+      if (index <= skip) continue;
+      batch.push({ index, line: rec.info.lines, values: csvValues(header, fields) });
+      if (batch.length >= 1024) {
+        yield batch;
+        batch = [];
+      }
     }
   } catch (e) {
     if (e instanceof SpendImportError) throw e;
@@ -177,12 +246,36 @@ async function* csvRows(fileName: string, chunks: AsyncIterable<string>): AsyncI
       err.code === "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH" ||
       err.code === "CSV_RECORD_INCONSISTENT_COLUMNS" ||
       err.code === "CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH"
-        ? "the row has a different number of columns than the header (truncated or malformed CSV)"
+        ? COLUMN_COUNT
         : err.code === "CSV_QUOTE_NOT_CLOSED"
           ? "a quoted field is not closed (truncated CSV)"
           : `malformed CSV (${err.message})`;
     throw new SpendImportError({ file: fileName, line: err.lines }, reason, e);
   }
+  if (batch.length > 0) yield batch;
+}
+
+/** Flattens row batches. */
+async function* flatten<T>(batches: AsyncIterable<T[]>): AsyncIterable<T> {
+  for await (const b of batches) yield* b;
+}
+
+/** Groups rows into batches of at most `size`. */
+async function* batched<T>(items: AsyncIterable<T>, size = 1024): AsyncIterable<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** An input's rows in batches: its own {@link ImportInput.rowBatches} when it has one. */
+export function rowBatchesOf(input: ImportInput): AsyncIterable<SourceRow[]> {
+  return input.rowBatches ? input.rowBatches() : batched(input.rows());
 }
 
 /** An input over decompressed text chunks (CSV, JSON or JSONL). */
@@ -191,7 +284,18 @@ export function textInput(fileName: string, container: Exclude<Container, "parqu
     fileName,
     container,
     text: chunks,
-    rows: () => (container === "csv" ? csvRows(fileName, chunks()) : container === "jsonl" ? jsonlRows(fileName, chunks()) : jsonRows(fileName, chunks())),
+    rows: () =>
+      container === "csv"
+        ? flatten(csvRowBatches(fileName, chunks))
+        : container === "jsonl"
+          ? flatten(jsonlRowBatches(fileName, chunks()))
+          : jsonRows(fileName, chunks()),
+    rowBatches: () =>
+      container === "csv"
+        ? csvRowBatches(fileName, chunks)
+        : container === "jsonl"
+          ? jsonlRowBatches(fileName, chunks())
+          : batched(jsonRows(fileName, chunks())),
   };
 }
 
@@ -200,7 +304,7 @@ function normalizeParquetValue(v: unknown): unknown {
   return v;
 }
 
-async function* parquetRows(fileName: string, file: AsyncBuffer): AsyncIterable<SourceRow> {
+async function* parquetRowBatches(fileName: string, file: AsyncBuffer): AsyncIterable<SourceRow[]> {
   let metadata: Awaited<ReturnType<typeof parquetMetadataAsync>>;
   try {
     metadata = await parquetMetadataAsync(file);
@@ -221,12 +325,14 @@ async function* parquetRows(fileName: string, file: AsyncBuffer): AsyncIterable<
         e,
       );
     }
+    const batch: SourceRow[] = [];
     for (const r of rows) {
       index++;
       const values: Record<string, unknown> = {};
       for (const k of Object.keys(r)) values[k] = normalizeParquetValue(r[k]);
-      yield { index, line: undefined, values };
+      batch.push({ index, line: undefined, values });
     }
+    if (batch.length > 0) yield batch;
     rowStart = rowEnd;
   }
 }
@@ -239,7 +345,8 @@ export function parquetInput(fileName: string, file: AsyncBuffer): ImportInput {
     text: () => {
       throw new SpendImportError({ file: fileName }, "this format is not read from Parquet; export it as JSON or CSV");
     },
-    rows: () => parquetRows(fileName, file),
+    rows: () => flatten(parquetRowBatches(fileName, file)),
+    rowBatches: () => parquetRowBatches(fileName, file),
   };
 }
 
@@ -426,7 +533,7 @@ export async function fileSource(path: string, fileName = basename(path)): Promi
     fileName,
     size,
     start: start.subarray(0, Math.min(8, size)),
-    stream: () => createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Uint8Array>,
+    stream: () => createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Uint8Array>,
     asyncBuffer: () => asyncBufferFromFile(path),
   };
 }

@@ -1,6 +1,8 @@
 import { calcPrice } from "@pydantic/genai-prices";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createPricer, type PricedUsage } from "./pricing.js";
+import { divRoundHalfEven } from "./decimal.js";
+import { createPricer, nanoSumToMicros, type PricedUsage } from "./pricing.js";
 import { tierMultiplier } from "./tier-multipliers.js";
 
 const at = new Date("2025-11-01T00:00:00Z");
@@ -104,5 +106,42 @@ describe("negotiated rates", () => {
     expect(pricer.price("acme", "acme-llm", at, { ...u, serviceTier: "batch" })?.micros).toBe(500_000n);
     // cache reads fall back to the input price when no read price is set
     expect(pricer.price("acme", "acme-llm", at, usage({ cacheRead: 1_000_000 }))?.micros).toBe(200_000n);
+  });
+});
+
+describe("pricing in exact integer arithmetic on doubles", () => {
+  it("nanoSumToMicros rounds half to even exactly as the bigint division does", () => {
+    const check = (sum: number) => expect(nanoSumToMicros(sum)).toBe(divRoundHalfEven(BigInt(sum), 1_000_000_000n));
+    for (const k of [0, 1, 2, 3, 7, 4_503_599, 4_503_598]) {
+      for (const d of [-1, 0, 1, 499_999_999, 500_000_000, 500_000_001, 999_999_999]) {
+        const sum = k * 1e9 + d;
+        if (sum >= 0 && sum <= 2 ** 52) check(sum);
+      }
+    }
+    check(2 ** 52);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 52 }), (sum) => {
+        check(sum);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("prices any usage as the sum of its parts, rounded once (the safe-integer path agrees with bigint)", () => {
+    const pricer = createPricer();
+    const ref = createPricer({ bigintOnly: true });
+    const count = fc.oneof(fc.constant(0), fc.nat(5_000_000), fc.nat(Number.MAX_SAFE_INTEGER));
+    fc.assert(
+      fc.property(
+        fc.record({ uncachedInput: count, cacheRead: count, cacheWrite5m: count, cacheWrite1h: count, output: count, webSearches: count, requests: count }),
+        fc.constantFrom(["openai", "gpt-4o-mini"], ["anthropic", "claude-sonnet-4-5"], ["google", "gemini-2.5-flash"]),
+        (u, [provider, model]) => {
+          const a = pricer.price(provider as string, model as string, at, usage(u));
+          const b = ref.price(provider as string, model as string, at, usage(u));
+          expect(a?.micros).toBe(b?.micros);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

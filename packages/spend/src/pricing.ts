@@ -46,21 +46,127 @@ export interface Pricer {
 export interface PricerOptions {
   negotiated?: NegotiatedRateHook;
   tierMultipliers?: typeof TIER_MULTIPLIERS;
+  /** Always compute in bigint (no safe-integer fast path); for checking that path against this one. */
+  bigintOnly?: boolean;
 }
 
 const TOKEN_KEYS = ["uncachedInput", "cacheRead", "cacheWrite5m", "cacheWrite1h", "output"] as const;
 
 interface UnitCache {
+  provider: string;
   tokens: Record<(typeof TOKEN_KEYS)[number], bigint | undefined>;
   search: bigint | undefined;
   perRequest: bigint | undefined;
   tierM: bigint;
   negM: bigint;
+  /**
+   * The same prices as safe integers when both multipliers are 1 and every price fits in a
+   * double exactly (then a record is priced in exact integer arithmetic on doubles; see price).
+   */
+  plain: { tokens: Record<(typeof TOKEN_KEYS)[number], number | undefined>; search: number | undefined; perRequest: number | undefined } | undefined;
+}
+
+/** The index of a context tier and service tier in CatalogEntry.units (-1: not cached there). */
+function unitSlot(lc: boolean, tier: ServiceTier): number {
+  const base = lc ? 4 : 0;
+  switch (tier) {
+    case "standard":
+      return base;
+    case "batch":
+      return base + 1;
+    case "flex":
+      return base + 2;
+    case "priority":
+      return base + 3;
+    default:
+      return -1;
+  }
+}
+
+/** A bigint price as a safe-integer number, or null when it is not one. */
+function plainNumber(v: bigint | undefined): number | undefined | null {
+  if (v === undefined) return undefined;
+  return v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : null;
+}
+
+function plainPrices(u: Omit<UnitCache, "plain">): UnitCache["plain"] {
+  if (u.tierM !== ONE_MULT || u.negM !== ONE_MULT) return undefined;
+  const tokens = {} as Record<(typeof TOKEN_KEYS)[number], number | undefined>;
+  for (const k of TOKEN_KEYS) {
+    const n = plainNumber(u.tokens[k]);
+    if (n === null) return undefined;
+    tokens[k] = n;
+  }
+  const search = plainNumber(u.search);
+  const perRequest = plainNumber(u.perRequest);
+  if (search === null || perRequest === null) return undefined;
+  return { tokens, search, perRequest };
+}
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+/** Sums above this take the bigint path (headroom for the division below). */
+const PLAIN_LIMIT = 2 ** 52;
+
+/**
+ * The micro-units of a priced sum in nano-dollars × 1e3 … exactly as the bigint path: token
+ * counts × nano-prices (+ searches and requests × nano-price × 1000), divided by 1e9 and rounded
+ * half-even. Every value is an integer below 2^53, so double arithmetic is exact; returns
+ * undefined when a value could leave that range (the caller then uses bigint).
+ */
+function plainMicros(usage: PricedUsage, p: NonNullable<UnitCache["plain"]>): bigint | null | undefined {
+  let sum = 0;
+  for (const k of TOKEN_KEYS) {
+    const n = usage[k];
+    if (n === 0) continue;
+    const price = p.tokens[k];
+    if (price === undefined) return null;
+    if (!(Number.isSafeInteger(n) && n > 0)) return undefined;
+    const prod = n * price;
+    if (prod > MAX_SAFE) return undefined;
+    sum += prod;
+  }
+  const { webSearches, requests } = usage;
+  if (webSearches > 0 && p.search !== undefined) {
+    if (!Number.isSafeInteger(webSearches)) return undefined;
+    const prod = webSearches * p.search * 1000;
+    if (prod > MAX_SAFE) return undefined;
+    sum += prod;
+  }
+  if (requests > 0 && p.perRequest !== undefined) {
+    if (!Number.isSafeInteger(requests)) return undefined;
+    const prod = requests * p.perRequest * 1000;
+    if (prod > MAX_SAFE) return undefined;
+    sum += prod;
+  }
+  if (!(sum <= PLAIN_LIMIT)) return undefined;
+  // The multipliers (1e6 each) cancel against the denominator 1e21, leaving a division by 1e9.
+  return nanoSumToMicros(sum);
+}
+
+/**
+ * `sum / 1e9` rounded half to even, for an integer 0 ≤ sum ≤ 2^52: the same as
+ * `divRoundHalfEven(BigInt(sum), 10n ** 9n)`, in exact integer arithmetic on doubles.
+ */
+export function nanoSumToMicros(sum: number): bigint {
+  let q = Math.floor(sum / 1e9);
+  let r = sum - q * 1e9;
+  if (r < 0) {
+    q -= 1;
+    r += 1e9;
+  } else if (r >= 1e9) {
+    q += 1;
+    r -= 1e9;
+  }
+  const twice = 2 * r;
+  if (twice > 1e9 || (twice === 1e9 && q % 2 === 1)) q += 1;
+  return BigInt(q);
 }
 
 interface CatalogEntry {
   id: string;
   prices: ModelPrice;
+  /** Unit prices without a negotiated rate, by context tier and service tier (see unitSlot). */
+  units: (UnitCache | undefined)[];
 }
 
 // Prices are scaled to nano-dollars (1e-9) per unit; multipliers to 1e-6.
@@ -96,23 +202,34 @@ function catalogNanos(p: ModelPrice[string], longContext: boolean): bigint | und
  * half-even to micro-units once per record.
  */
 export function createPricer(options: PricerOptions = {}): Pricer {
-  const cache = new Map<string, CatalogEntry | null>();
+  // provider → model → UTC day (ms) → entry; nested maps, so a lookup builds no key string.
+  const cache = new Map<string, Map<string, Map<number, CatalogEntry | null>>>();
   const tiers = options.tierMultipliers ?? TIER_MULTIPLIERS;
 
   function lookup(provider: string, model: string, at: Date): CatalogEntry | null {
     // Catalog prices change at most daily: look up once per provider, model and UTC day.
-    const dayMs = at.getTime() - (((at.getTime() % 86_400_000) + 86_400_000) % 86_400_000);
-    const key = `${provider}\u0000${model}\u0000${dayMs}`;
-    const hit = cache.get(key);
+    const t = at.getTime();
+    const dayMs = t - (((t % 86_400_000) + 86_400_000) % 86_400_000);
+    let byModel = cache.get(provider);
+    if (byModel === undefined) {
+      byModel = new Map();
+      cache.set(provider, byModel);
+    }
+    let byDay = byModel.get(model);
+    if (byDay === undefined) {
+      byDay = new Map();
+      byModel.set(model, byDay);
+    }
+    const hit = byDay.get(dayMs);
     if (hit !== undefined) return hit;
     let entry: CatalogEntry | null = null;
     try {
       const r = calcPrice({ input_tokens: 0, output_tokens: 0 }, model, { providerId: provider, timestamp: new Date(dayMs) });
-      if (r) entry = { id: r.model.id, prices: r.model_price };
+      if (r) entry = { id: r.model.id, prices: r.model_price, units: [] };
     } catch {
       entry = null;
     }
-    cache.set(key, entry);
+    byDay.set(dayMs, entry);
     return entry;
   }
 
@@ -129,15 +246,25 @@ export function createPricer(options: PricerOptions = {}): Pricer {
     return id;
   };
   function unitPrices(entry: CatalogEntry | null, rate: NegotiatedRate | undefined, lc: boolean, provider: string, tier: ServiceTier): UnitCache {
+    // Without a negotiated rate, the entry itself holds its unit prices per context and service tier.
+    const slot = entry && !rate ? unitSlot(lc, tier) : -1;
+    if (slot >= 0) {
+      const own = entry?.units[slot];
+      if (own !== undefined && own.provider === provider) return own;
+    }
     const key = `${idOf(entryIds, entry ?? undefined)}:${rate ? JSON.stringify(rate) : ""}:${lc ? 1 : 0}:${provider}:${tier}`;
     const hit = units.get(key);
-    if (hit) return hit;
+    if (hit) {
+      if (slot >= 0 && entry) entry.units[slot] = hit;
+      return hit;
+    }
     const cat = (k: string) => (entry ? catalogNanos(entry.prices[k], lc) : undefined);
     const own = rate && "prices" in rate ? rate.prices : {};
     const nano = (v: string | undefined, fallback: bigint | undefined) => (v !== undefined ? toScaled(v, PRICE_SCALE) : fallback);
     const input = nano(own.inputMtok, cat("input_mtok"));
     const cacheWrite = cat("cache_write_mtok");
-    const unit: UnitCache = {
+    const base = {
+      provider,
       tokens: {
         uncachedInput: input,
         cacheRead: nano(own.cacheReadMtok, cat("cache_read_mtok") ?? input),
@@ -150,7 +277,9 @@ export function createPricer(options: PricerOptions = {}): Pricer {
       tierM: toScaled(tierMultiplier(provider, tier, tiers), MULT_SCALE),
       negM: rate && "multiplier" in rate ? toScaled(rate.multiplier, MULT_SCALE) : ONE_MULT,
     };
+    const unit: UnitCache = { ...base, plain: plainPrices(base) };
     units.set(key, unit);
+    if (slot >= 0 && entry) entry.units[slot] = unit;
     return unit;
   }
 
@@ -161,6 +290,11 @@ export function createPricer(options: PricerOptions = {}): Pricer {
       const rate = options.negotiated?.(provider, entry?.id ?? model) ?? (entry ? options.negotiated?.(provider, model) : undefined);
       if (!entry && !(rate && "prices" in rate)) return null;
       const unit = unitPrices(entry, rate, usage.longContext, provider, usage.serviceTier as ServiceTier);
+      if (unit.plain !== undefined && !options.bigintOnly) {
+        const micros = plainMicros(usage, unit.plain);
+        if (micros === null) return null;
+        if (micros !== undefined) return { micros, basis: rate ? "negotiated" : "catalog", catalogModelId: entry?.id ?? null };
+      }
       let tokenSum = 0n;
       for (const k of TOKEN_KEYS) {
         const n = usage[k];

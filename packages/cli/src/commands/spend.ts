@@ -22,6 +22,7 @@ import {
   type OpenedInput,
   openImportFile,
   type Pricer,
+  parseInBatches,
 } from "@caio/spend";
 import type { Command } from "commander";
 import type { ApiClient } from "../client.js";
@@ -104,13 +105,16 @@ async function* parsed(
   stats: { n: number; dayFrom: string | null; dayTo: string | null; cost: bigint },
   onCount: (n: number) => void,
 ) {
-  for await (const r of importer.parse(opened.input, { fileName: opened.sample.fileName, pricer })) {
-    stats.n++;
-    if (stats.dayFrom === null || r.day < stats.dayFrom) stats.dayFrom = r.day;
-    if (stats.dayTo === null || r.day > stats.dayTo) stats.dayTo = r.day;
-    stats.cost += r.billedCostMicros ?? r.listCostMicros ?? 0n;
-    if ((stats.n & 1023) === 0) onCount(stats.n);
-    yield r as UsageRecord;
+  // In batches: one async step per batch rather than per record.
+  for await (const batch of parseInBatches(importer, opened.input, { fileName: opened.sample.fileName, pricer })) {
+    for (const r of batch) {
+      stats.n++;
+      if (stats.dayFrom === null || r.day < stats.dayFrom) stats.dayFrom = r.day;
+      if (stats.dayTo === null || r.day > stats.dayTo) stats.dayTo = r.day;
+      stats.cost += r.billedCostMicros ?? r.listCostMicros ?? 0n;
+    }
+    onCount(stats.n);
+    yield batch as UsageRecord[];
   }
   onCount(stats.n);
 }

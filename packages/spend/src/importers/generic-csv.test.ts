@@ -186,3 +186,41 @@ describe("generic csv details", () => {
     }
   });
 });
+
+describe("generic csv record keys on the fast path", () => {
+  it("property: every imported record's key is recordKeyOf(record), for CSV and JSONL with any text", async () => {
+    const text = fc.oneof(
+      fc.constantFrom("", "p1", "a,b", 'say "hi"', "line\nbreak", "é", "\u2028", "\\"),
+      fc.string({ unit: fc.constantFrom("a", "Z", ",", '"', "\n", "\\", " ", "é", "😀", "\u0001"), maxLength: 8 }),
+    );
+    const row = fc.record({
+      date: fc.constantFrom("2025-11-01", "2025-11-02", "2025-11-01T13:00:00Z"),
+      provider: fc.constantFrom("openai", "anthropic", "acme"),
+      model: fc.constantFrom("gpt-4o-mini", "claude-haiku-4-5", "acme-1"),
+      input_tokens: fc.nat(1_000_000),
+      output_tokens: fc.nat(1_000_000),
+      project: text,
+      workspace: text,
+      user: text.filter((t) => !t.includes("@")),
+      team: text,
+      api_key_id: fc.constantFrom("", "key-1", "key-2"),
+      "tag:b": text,
+      "tag:a": text,
+      id: fc.constantFrom("", "r1", 'r"2'),
+    });
+    const cols = ["date", "provider", "model", "input_tokens", "output_tokens", "project", "workspace", "user", "team", "api_key_id", "tag:b", "tag:a", "id"];
+    const quoteCsv = (v: unknown) => `"${String(v).replace(/"/g, '""')}"`;
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 6 }), async (rows) => {
+        const csv = [cols.join(","), ...rows.map((r) => cols.map((c) => quoteCsv(r[c as keyof typeof r])).join(","))].join("\n");
+        // Twice over, so that a single row is still sniffed as JSONL.
+        const jsonl = [...rows, ...rows].map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).filter(([, v]) => v !== "")))).join("\n");
+        for (const records of [await importText(csvImporter, csv), await importText(csvImporter, jsonl)]) {
+          expect(records.length % rows.length).toBe(0);
+          for (const r of records) expect(r.recordKey).toBe(recordKeyOf(r));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -23,7 +23,7 @@
 import { sha256Hex } from "@caio/core/node";
 import { SpendImportError } from "../errors.js";
 import type { ImportContext, Importer } from "../importer.js";
-import type { Container, SourceRow } from "../input.js";
+import { type Container, type ImportInput, rowBatchesOf, type SourceRow } from "../input.js";
 import { hashApiKey, type RecordIdentity, type ServiceTier, type UsageRecord } from "../record.js";
 import { buildRecord } from "./build-record.js";
 import { knownProvider, looksLikeEmail, rejectEmptyFile } from "./langfuse.js";
@@ -252,6 +252,10 @@ function makePeriod(start: number, length: number, offHour: boolean): Period {
 /** What is checked once per column layout (CSV header, Parquet schema) or per JSONL object. */
 interface Layout {
   tags: readonly string[];
+  /** The tag columns by tag name in canonical (sorted) order, with the name as JSON. */
+  tagOrder: readonly { col: string; name: string; json: string }[];
+  /** The keys this layout was made from (JSONL: reused while the next object has the same keys). */
+  keys: readonly string[];
 }
 
 function layoutOf(file: string, row: SourceRow, keys: readonly string[], container: Container): Layout {
@@ -282,7 +286,10 @@ function layoutOf(file: string, row: SourceRow, keys: readonly string[], contain
   if (!TOKEN_COLUMNS.some((c) => keys.includes(c))) {
     throw new SpendImportError(where(TOKEN_COLUMNS[0]), `needs at least one token column: ${TOKEN_COLUMNS.join(", ")}`);
   }
-  return { tags };
+  const tagOrder = tags
+    .map((col) => ({ col, name: col.slice(TAG_PREFIX.length), json: q(col.slice(TAG_PREFIX.length)) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { tags, tagOrder, keys };
 }
 
 /** Per-file caches of derived values. */
@@ -291,17 +298,51 @@ class Caches {
   readonly providers = new Memo<string>();
   readonly currencies = new Memo<string>();
   readonly keys = new Memo<string>();
-  readonly models = new Memo<string>();
   /** Whether the fast record path matched buildRecord on the file's first record (undefined: not checked yet). */
   fast: boolean | undefined = undefined;
 
-  /** The catalog's model id (or the reported one) per provider, model and UTC day. */
-  canonicalModel(provider: string, model: string, period: Period, ctx: ImportContext): string {
-    const k = `${provider}\u0000${model}\u0000${period.day}`;
-    const hit = this.models.get(k);
+  /** provider → model → what is derived from them for one period (see modelInfo). */
+  private readonly models = new Map<Period, Map<string, Map<string, ModelInfo>>>();
+  private modelCount = 0;
+  private readonly quoted = new Memo<string>();
+
+  /** The catalog's model id and the record key's model and period part, per provider, model and period. */
+  modelInfo(provider: string, model: string, period: Period, ctx: ImportContext): ModelInfo {
+    let byProvider = this.models.get(period);
+    if (byProvider === undefined) {
+      byProvider = new Map();
+      this.models.set(period, byProvider);
+    }
+    let byModel = byProvider.get(provider);
+    if (byModel === undefined) {
+      byModel = new Map();
+      byProvider.set(provider, byModel);
+    }
+    const hit = byModel.get(model);
     if (hit !== undefined) return hit;
-    return this.models.set(k, ctx.pricer.catalogModel(provider, model, period.at) ?? model);
+    if (++this.modelCount > CACHE_LIMIT) {
+      this.models.clear();
+      this.modelCount = 0;
+    }
+    const info: ModelInfo = {
+      canonical: ctx.pricer.catalogModel(provider, model, period.at) ?? model,
+      keyPart: `"modelReported":${q(model)},"periodEnd":${q(period.periodEnd)},"periodStart":${q(period.periodStart)},`,
+    };
+    byModel.set(model, info);
+    return info;
   }
+
+  /** A value as JSON text (cached per distinct value; for the record key). */
+  json(v: string | null): string {
+    if (v === null) return "null";
+    return this.quoted.get(v) ?? this.quoted.set(v, q(v));
+  }
+}
+
+interface ModelInfo {
+  canonical: string;
+  /** `"modelReported":…,"periodEnd":…,"periodStart":…,` of the record key's JSON. */
+  keyPart: string;
 }
 
 function providerOf(v: unknown, fail: Fail, caches: Caches): string {
@@ -396,9 +437,10 @@ function csvRecord(row: SourceRow, layout: Layout, ctx: ImportContext, caches: C
     currency: currencyOf(v.currency, fail, caches),
   };
   if (caches.fast === false) return buildRecord(record, ctx);
-  record.model = caches.canonicalModel(provider, model, period, ctx);
+  const info = caches.modelInfo(provider, model, period, ctx);
+  record.model = info.canonical;
   record.listCostMicros = ctx.pricer.price(provider, model, period.at, record)?.micros ?? null;
-  record.recordKey = fastRecordKey(record);
+  record.recordKey = csvRecordKey(record, info, layout, caches);
   if (caches.fast === undefined) {
     // Self-check on each file's first record: the fast path must give exactly what buildRecord
     // gives; if the shared record code ever changes, this file falls back to buildRecord.
@@ -421,6 +463,41 @@ function sameRecord(a: UsageRecord, b: UsageRecord): boolean {
 }
 
 const q = JSON.stringify;
+
+/** JSON text of a string: JSON.stringify's result, without calling it for plain printable text. */
+function quoteOnce(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c < 0xe000)) return q(s);
+  }
+  return `"${s}"`;
+}
+
+const SOURCE_JSON = q("csv");
+
+/**
+ * {@link fastRecordKey} for this importer's records: the same canonical JSON, with the parts that
+ * repeat across rows (model and period, quoted values, tag names in order) cached.
+ */
+function csvRecordKey(r: UsageRecord, info: ModelInfo, layout: Layout, caches: Caches): string {
+  let tags = "{}";
+  if (layout.tagOrder.length > 0) {
+    tags = "{";
+    let first = true;
+    for (const t of layout.tagOrder) {
+      const v = r.tags[t.name];
+      if (v === undefined) continue;
+      tags += `${first ? "" : ","}${t.json}:${caches.json(v)}`;
+      first = false;
+    }
+    tags += "}";
+  }
+  const json =
+    `{"apiKeyHash":${caches.json(r.apiKeyHash)},"batch":${r.batch},"longContext":${r.longContext},${info.keyPart}` +
+    `"projectId":${caches.json(r.projectId)},"provider":${caches.json(r.provider)},${r.requestId ? `"requestId":${quoteOnce(r.requestId)},` : ""}` +
+    `"serviceTier":${caches.json(r.serviceTier)},"source":${SOURCE_JSON},"tags":${tags},"userId":${caches.json(r.userId)},"v":1,"workspaceId":${caches.json(r.workspaceId)}}`;
+  return sha256Hex(json);
+}
 
 /**
  * {@link recordKeyOf} without the generic canonical-JSON walk: the same canonical JSON (keys in
@@ -448,6 +525,35 @@ function isCsvFormat(columns: readonly string[]): boolean {
   return columns.includes("date") && columns.includes("provider") && columns.includes("model") && TOKEN_COLUMNS.some((c) => columns.includes(c));
 }
 
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The records of a file in batches (one per batch of rows). */
+async function* csvBatches(input: ImportInput, ctx: ImportContext): AsyncIterable<UsageRecord[]> {
+  const caches = new Caches();
+  let fail: Fail | undefined;
+  // CSV and Parquet rows share one column layout; JSON objects may differ row by row.
+  const fixed = input.container === "csv" || input.container === "parquet";
+  let layout: Layout | undefined;
+  for await (const rows of rowBatchesOf(input)) {
+    const records: UsageRecord[] = [];
+    for (const row of rows) {
+      if (layout === undefined) layout = layoutOf(ctx.fileName, row, Object.keys(row.values), input.container);
+      else if (!fixed) {
+        const keys = Object.keys(row.values);
+        if (!sameKeys(keys, layout.keys)) layout = layoutOf(ctx.fileName, row, keys, input.container);
+      }
+      fail ??= new Fail(ctx.fileName, row);
+      records.push(csvRecord(row, layout, ctx, caches, fail));
+    }
+    if (records.length > 0) yield records;
+  }
+  if (layout === undefined) await rejectEmptyFile(input, ctx);
+}
+
 /**
  * caio's generic usage format (CSV, JSONL, Parquet). Last in detection order. Streams: the columns
  * are checked before the first record, each row before its record is yielded.
@@ -456,17 +562,8 @@ export const csvImporter: Importer = {
   source: "csv",
   buffersFile: false,
   detect: ({ container, columns }) => container !== "json" && isCsvFormat(columns),
+  parseBatches: csvBatches,
   async *parse(input, ctx) {
-    const caches = new Caches();
-    let fail: Fail | undefined;
-    // CSV and Parquet rows share one column layout; JSON objects may differ row by row.
-    const fixed = input.container === "csv" || input.container === "parquet";
-    let layout: Layout | undefined;
-    for await (const row of input.rows()) {
-      if (!fixed || layout === undefined) layout = layoutOf(ctx.fileName, row, Object.keys(row.values), input.container);
-      fail ??= new Fail(ctx.fileName, row);
-      yield csvRecord(row, layout, ctx, caches, fail);
-    }
-    if (layout === undefined) await rejectEmptyFile(input, ctx);
+    for await (const records of csvBatches(input, ctx)) yield* records;
   },
 };
