@@ -3,13 +3,15 @@
  * accessibility checks with axe-core. Each test file launches its own browser and uses
  * fresh contexts, so no cookie or storage leaks between files or tests.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createStore, DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, openDatabase, seedDemo } from "@caio/db";
+import { argon2Hasher, startServer } from "@caio/server";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { startTestServer, type TestServer } from "../test/helpers/server.js";
+import { startTestServer, type TestServer, WEB_DIST } from "../test/helpers/server.js";
 
 export const TIMEOUT = 15_000;
 
@@ -37,6 +39,51 @@ export function useServerAndBrowser(): { server: TestServer; browser: Browser } 
   const ctx = {} as { server: TestServer; browser: Browser };
   beforeAll(async () => {
     [ctx.server, ctx.browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  }, 120_000);
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
+}
+
+/**
+ * Starts the real server with the whole demo as `npm start` loads it (`caio demo`): the demo
+ * organization, its repositories scanned, and about six months of usage with attribution rules,
+ * a negotiated rate and the model policy. For pages that need spend, savings or discovery data.
+ */
+export async function startFullDemoServer(): Promise<TestServer> {
+  // The CLI's demo loaders (and the scanner they bring) load only for the files that use them.
+  const [{ seedDemoScans }, { seedDemoSpend }] = await Promise.all([import("../packages/cli/src/demo-scan.js"), import("../packages/cli/src/demo-spend.js")]);
+  const dir = mkdtempSync(join(tmpdir(), "caio-e2e-demo-"));
+  const db = await openDatabase({ dataDir: dir });
+  const store = createStore({ db, hasher: argon2Hasher });
+  const { orgId } = await seedDemo(store);
+  await seedDemoScans(store, orgId, `user:${DEMO_USERS[1].email}`);
+  await seedDemoSpend(store, orgId, `user:${DEMO_USERS[0].email}`);
+  const server = await startServer({ store, webDir: WEB_DIST }, { port: 0, host: "127.0.0.1" });
+  return {
+    url: server.url.replace("localhost", "127.0.0.1"),
+    async close() {
+      await server.close();
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+    demo: {
+      org: DEMO_ORG.slug,
+      adminEmail: DEMO_USERS[0].email,
+      editorEmail: DEMO_USERS[1].email,
+      viewerEmail: DEMO_USERS[3].email,
+      password: DEMO_PASSWORD,
+    },
+  };
+}
+
+/** {@link useServerAndBrowser} with the full demo (see {@link startFullDemoServer}). */
+export function useFullDemoServerAndBrowser(): { server: TestServer; browser: Browser } {
+  const ctx = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    [ctx.server, ctx.browser] = await Promise.all([startFullDemoServer(), launchBrowser()]);
   }, 120_000);
   afterAll(async () => {
     await ctx.browser?.close();

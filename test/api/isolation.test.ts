@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ROLES, type Role, roleAtLeast, SystemCreateSchema, toWireRecord, VendorCreateSchema } from "@caio/core";
+import { computeSavings } from "@caio/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, type Fixture, fixture, PASSWORD } from "../helpers/api.js";
 import { sampleScan } from "../helpers/scan.js";
@@ -44,6 +45,20 @@ const fresh = {
   token: async (f: Fixture) => (await f.store.tokens.create(f.orgA.id, null, `tmp-${randomUUID()}`, "viewer", actor)).id,
   importSession: async (f: Fixture) => (await f.store.spend.openSession(f.orgA.id, { source: "csv", fileName: "tmp.csv" }, actor)).id,
   spendRule: async (f: Fixture) => (await f.store.spendRules.createRule(f.orgA.id, { field: "project", value: `p-${randomUUID()}`, team: "T" }, actor)).id,
+  /** An API key with traffic only in January, quiet by March: a recommendation to retire it. */
+  recommendation: async (f: Fixture) => {
+    const key = randomUUID().replace(/-/g, "").padEnd(64, "0");
+    await f.store.spend.importRecords(
+      f.orgA.id,
+      { source: "openai-usage", fileName: `quiet-${key}.json`, fileSha256: "0".repeat(64) },
+      [usageRecord("2026-01-05", 10n, { apiKeyHash: key, projectId: null }), usageRecord("2026-03-20", 10n, { projectId: "proj_live" })],
+      actor,
+    );
+    const { computed } = await computeSavings(f.store, f.orgA.id);
+    const rec = computed.find((r) => r.type === "unused-capacity" && r.evidence.some((e) => e.label.includes(key.slice(0, 12))));
+    if (!rec) throw new Error("the quiet-key recommendation was not computed");
+    return rec.id;
+  },
   spendRate: async (f: Fixture) => (await f.store.spendRules.setRate(f.orgA.id, { provider: `p-${randomUUID().slice(0, 8)}`, multiplier: "0.5" }, actor)).id,
 };
 const existing = (key: "systemId" | "vendorId" | "componentId") => async (f: Fixture) => f.orgA[key];
@@ -108,6 +123,12 @@ const CASES: Record<string, RouteCase> = {
   "get /orgs/{org}/spend/rates": { min: "viewer", ok: 200 },
   "put /orgs/{org}/spend/rates": { min: "admin", ok: 200, body: () => ({ provider: "openai", multiplier: "0.9" }) },
   "delete /orgs/{org}/spend/rates/{id}": { min: "admin", ok: 200, target: fresh.spendRate },
+  "get /orgs/{org}/savings": { min: "viewer", ok: 200 },
+  "put /orgs/{org}/savings/{id}/status": { min: "editor", ok: 200, body: () => ({ status: "accepted", note: "checked" }), target: fresh.recommendation },
+  "get /orgs/{org}/reconciliation": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/model-policy": { min: "viewer", ok: 200 },
+  "put /orgs/{org}/model-policy": { min: "admin", ok: 200, body: () => ({ models: { deny: ["o1*"] } }) },
+  "delete /orgs/{org}/model-policy": { min: "admin", ok: 200 },
 };
 
 /** Routes without an organization in the path, covered by their own tests. */

@@ -47,7 +47,7 @@ describe("caio CLI (real binary)", () => {
       expect(systems).toHaveLength(16);
       expect(new Set(systems.map((s) => s.stage))).toEqual(new Set(["idea", "pilot", "production", "retired"]));
       const vendors = JSON.parse(caio(["vendors", "list", "--json"], env).stdout) as unknown[];
-      expect(vendors).toHaveLength(5);
+      expect(vendors).toHaveLength(6);
     });
 
     it("runs a system through add, show, update, list filters and remove", () => {

@@ -4,6 +4,7 @@ import { registerAudit } from "./commands/audit.js";
 import { registerComponents } from "./commands/components.js";
 import { registerDiscoveryReads } from "./commands/discovery.js";
 import { registerPull } from "./commands/pull.js";
+import { registerSavings } from "./commands/savings.js";
 import { registerScan } from "./commands/scan.js";
 import { registerSetup } from "./commands/setup.js";
 import { registerAttribution, registerSpend } from "./commands/spend.js";
@@ -48,6 +49,7 @@ Quick start: caio demo && caio systems list`,
   registerSpend(program);
   registerAttribution(program);
   registerPull(program);
+  registerSavings(program);
   registerDiscoveryReads(program);
   for (const c of program.commands) {
     c.exitOverride();

@@ -56,6 +56,8 @@ export const ENTITY_TYPES = [
   "usage-import",
   "spend-rule",
   "spend-rate",
+  "savings-recommendation",
+  "model-policy",
 ] as const;
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityTypeSchema>;

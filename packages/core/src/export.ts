@@ -4,6 +4,7 @@ import { ComponentSchema } from "./component.js";
 import { EvidenceSchema, FindingKindSchema, SecretInfoSchema } from "./discovery.js";
 import { RoleSchema } from "./enums.js";
 import { OrganizationSchema } from "./org.js";
+import { ModelPolicySchema } from "./savings.js";
 import { UsageRecordSchema } from "./spend.js";
 import { SystemSchema } from "./system.js";
 import { VendorSchema } from "./vendor.js";
@@ -117,6 +118,25 @@ export const SpendExportSchema = z
   })
   .strict();
 
+/** Savings decisions (recommendation statuses) and the model policy. */
+export const SavingsExportSchema = z
+  .object({
+    decisions: z.array(
+      z.object({
+        id: z.string(),
+        type: z.string(),
+        title: z.string(),
+        status: z.string(),
+        note: z.string(),
+        monthlySavingMicros: z.string(),
+        decidedBy: z.string(),
+        decidedAt: z.string(),
+      }),
+    ),
+    modelPolicy: z.object({ policy: ModelPolicySchema, updatedAt: z.string(), updatedBy: z.string() }).nullable(),
+  })
+  .strict();
+
 /**
  * A whole organization as JSON: inventory, members (without credentials), per-entity history
  * and the audit ledger. Restoring it into an empty installation and exporting again gives the
@@ -135,6 +155,7 @@ export const OrganizationExportSchema = z
     audit: z.array(AuditEntrySchema),
     discovery: DiscoveryExportSchema.default({ fingerprintKey: null, repositories: [], scans: [], findings: [] }),
     spend: SpendExportSchema.default({ imports: [], records: [], rules: [], rates: [] }),
+    savings: SavingsExportSchema.default({ decisions: [], modelPolicy: null }),
   })
   .strict();
 export type OrganizationExport = z.infer<typeof OrganizationExportSchema>;

@@ -7,6 +7,7 @@ export * from "./errors.js";
 export * from "./export.js";
 export * from "./money.js";
 export * from "./org.js";
+export * from "./savings.js";
 export * from "./spend.js";
 export * from "./system.js";
 export * from "./vendor.js";

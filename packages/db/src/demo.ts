@@ -34,7 +34,7 @@ function vendors(today: Date): VendorCreateInput[] {
         start: monthsFrom(today, -10),
         end: monthsFrom(today, 2, 0),
         renewalNoticeDate: monthsFrom(today, 0, 28),
-        commitmentAmount: "120000.00",
+        commitmentAmount: "48000.00",
         commitmentCurrency: "USD",
       },
       dataTerms: { trainsOnCustomerData: "no", retentionDays: 30, dpaSigned: true, dataRegion: "US" },
@@ -48,7 +48,7 @@ function vendors(today: Date): VendorCreateInput[] {
         start: monthsFrom(today, -4),
         end: monthsFrom(today, 8, 0),
         renewalNoticeDate: monthsFrom(today, 6),
-        commitmentAmount: "60000.00",
+        commitmentAmount: "30000.00",
         commitmentCurrency: "USD",
       },
       dataTerms: { trainsOnCustomerData: "no", retentionDays: 30, dpaSigned: true, dataRegion: "US" },
@@ -94,6 +94,20 @@ function vendors(today: Date): VendorCreateInput[] {
         commitmentCurrency: "USD",
       },
       dataTerms: { trainsOnCustomerData: "no", retentionDays: null, dpaSigned: false, dataRegion: "US" },
+    },
+    {
+      name: "Anysphere (Cursor)",
+      services: ["Cursor Business"],
+      website: "https://cursor.com",
+      notes: "40 seats bought by the platform team in the spring, alongside the company-wide Copilot licences.",
+      contract: {
+        start: monthsFrom(today, -5),
+        end: monthsFrom(today, 7, 0),
+        renewalNoticeDate: monthsFrom(today, 6),
+        commitmentAmount: "19200.00",
+        commitmentCurrency: "USD",
+      },
+      dataTerms: { trainsOnCustomerData: "no", retentionDays: 0, dpaSigned: true, dataRegion: "US" },
     },
   ];
 }

@@ -3,6 +3,7 @@ import { sql as m0001 } from "./migrations/0001-foundation.js";
 import { sql as m0002 } from "./migrations/0002-discovery.js";
 import { sql as m0003 } from "./migrations/0003-spend.js";
 import { sql as m0004 } from "./migrations/0004-spend-attribution.js";
+import { sql as m0005 } from "./migrations/0005-savings.js";
 
 export interface Migration {
   id: number;
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 2, name: "discovery", sql: m0002 },
   { id: 3, name: "spend", sql: m0003 },
   { id: 4, name: "spend-attribution", sql: m0004 },
+  { id: 5, name: "savings", sql: m0005 },
 ];
 
 /** Arbitrary constant identifying caio's migration lock. */

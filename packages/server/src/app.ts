@@ -12,6 +12,7 @@ import { authRoutes } from "./routes/auth.js";
 import { discoveryRoutes } from "./routes/discovery.js";
 import { componentRoutes, systemRoutes, vendorRoutes } from "./routes/inventory.js";
 import { orgRoutes } from "./routes/orgs.js";
+import { savingsRoutes } from "./routes/savings.js";
 import { spendRoutes } from "./routes/spend.js";
 
 export const API_BASE = "/api/v1";
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", vendorRoutes());
   api.route("/", discoveryRoutes());
   api.route("/", spendRoutes());
+  api.route("/", savingsRoutes());
   api.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "caio_session" });
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

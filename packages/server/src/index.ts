@@ -4,3 +4,4 @@ export type { AppDeps, Logger, Principal } from "./env.js";
 export { silentLogger } from "./env.js";
 export { argon2Hasher } from "./password.js";
 export { type RunningServer, startServer } from "./serve.js";
+export { computeReconciliation, computeSavings, savingsWindow } from "./services/savings.js";

@@ -87,5 +87,6 @@ export {
   type UsageRecord,
   UsageRecordSchema,
 } from "./record.js";
+export * from "./savings/index.js";
 export { TIER_MULTIPLIERS, tierMultiplier } from "./tier-multipliers.js";
 export { addToTotals, emptyTotals, type SpendTotals, totalsOf } from "./totals.js";

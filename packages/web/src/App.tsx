@@ -19,8 +19,10 @@ import { EditVendorPage, NewVendorPage } from "./features/vendors/VendorFormPage
 import { VendorsListPage } from "./features/vendors/VendorsListPage";
 import { Loading } from "./shared/QueryState";
 
-// The Spend page brings the charting library; it loads when first opened.
+// The Spend page brings the charting library; it loads when first opened, like Savings and Reconciliation.
 const SpendPage = lazy(() => import("./features/spend/SpendPage").then((m) => ({ default: m.SpendPage })));
+const SavingsPage = lazy(() => import("./features/savings/SavingsPage").then((m) => ({ default: m.SavingsPage })));
+const ReconciliationPage = lazy(() => import("./features/reconciliation/ReconciliationPage").then((m) => ({ default: m.ReconciliationPage })));
 
 export function App() {
   return (
@@ -40,6 +42,22 @@ export function App() {
           element={
             <Suspense fallback={<Loading label="Loading spend" />}>
               <SpendPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="savings"
+          element={
+            <Suspense fallback={<Loading label="Loading savings" />}>
+              <SavingsPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="reconciliation"
+          element={
+            <Suspense fallback={<Loading label="Loading reconciliation" />}>
+              <ReconciliationPage />
             </Suspense>
           }
         />

@@ -121,7 +121,7 @@ export function registerSetup(program: Command): void {
 
   program
     .command("demo")
-    .description("load the demo organization: a 400-person logistics company with 16 AI systems, 5 vendors and their components")
+    .description("load the demo organization: a 400-person logistics company with 16 AI systems, 6 vendors and their components")
     .option("--reset", "delete the demo organization first and load it again")
     .option("--json", "print JSON")
     .action(async (opts, cmd: Command) => {

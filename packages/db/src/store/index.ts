@@ -5,6 +5,7 @@ import { makeContext, type StoreDeps } from "./context.js";
 import { discoveryRepo } from "./discovery.js";
 import { entityHistory } from "./history.js";
 import { orgsRepo } from "./orgs.js";
+import { savingsRepo } from "./savings.js";
 import { spendRepo } from "./spend.js";
 import { spendRulesRepo } from "./spend-rules.js";
 import { systemsRepo } from "./systems.js";
@@ -13,6 +14,7 @@ import { type PasswordHasher, sessionsRepo, tokensRepo, usersRepo } from "./user
 import { vendorsRepo } from "./vendors.js";
 
 export type { Actor, StoreDeps } from "./context.js";
+export type { DecisionSubject, InventoryFacts, SavingsDecision } from "./savings.js";
 export {
   type DayRange,
   type ImportFile,
@@ -25,6 +27,8 @@ export {
   type RollupRow,
   type SpendOverview,
   seriesKeyOf,
+  type UsageActivity,
+  type WorkloadSlice,
 } from "./spend.js";
 export type { PricingRow } from "./spend-rules.js";
 export type { PasswordHasher } from "./users.js";
@@ -47,6 +51,7 @@ export function createStore(deps: StoreDeps & { hasher: PasswordHasher }) {
     discovery: discoveryRepo(ctx),
     spend: spend,
     spendRules: spendRulesRepo(ctx, spend.ruleMatches),
+    savings: savingsRepo(ctx),
     history: (orgId: string, type: EntityType, id: string) => entityHistory(deps.db, orgId, type, id),
     audit: {
       list: (orgId: string, q: AuditListQuery) => listAudit(deps.db, orgId, q),

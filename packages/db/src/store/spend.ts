@@ -220,8 +220,8 @@ function countedSql(where: string, attribution = true): string {
   )`
     : "";
   return `with base as (
-    select u.org_id, u.source, u.day, u.provider, u.model, u.model_reported, u.project_id, u.workspace_id, u.api_key_hash, u.user_id, u.team, u.tags,
-      u.uncached_input, u.cache_read, u.cache_write_5m, u.cache_write_1h, u.output, u.requests, u.billed_cost_micros, u.list_cost_micros,
+    select u.org_id, u.source, u.day, u.hour, u.provider, u.model, u.model_reported, u.project_id, u.workspace_id, u.api_key_hash, u.user_id, u.team, u.tags,
+      u.batch, u.service_tier, u.long_context, u.uncached_input, u.cache_read, u.cache_write_5m, u.cache_write_1h, u.output, u.requests, u.billed_cost_micros, u.list_cost_micros,
       ${CLASS_SQL} as cls, coalesce(u.list_cost_micros, 0) as lc${attribution ? `, ${akey} as akey` : ""}
     from usage_records u where u.org_id = $1 and u.currency = $2 ${where}
   ), w1 as (
@@ -316,6 +316,54 @@ export interface SpendOverview {
   otherCurrencyRecords: number;
   imports: number;
 }
+
+/**
+ * Counted usage of one workload slice over a day range: one system (or none), provider, model,
+ * project or workspace, service tier, batch and long-context flags, and UTC hour (null for daily
+ * buckets). Token sums are decimal strings; `costMicros` is the counted cost (billed where stated).
+ */
+export interface WorkloadSlice {
+  systemId: string | null;
+  systemName: string | null;
+  provider: string;
+  model: string;
+  scope: string | null;
+  serviceTier: string;
+  batch: boolean;
+  longContext: boolean;
+  /** Tags (names or values) mention batch, nightly, offline, backfill, cron or ETL work. */
+  batchTagged: boolean;
+  hour: number | null;
+  uncachedInput: string;
+  cacheRead: string;
+  cacheWrite5m: string;
+  cacheWrite1h: string;
+  output: string;
+  requests: string;
+  costMicros: string;
+  listMicros: string;
+  /** Counted records without a list price (the counterfactual cannot be priced for them). */
+  unpriced: number;
+  records: number;
+  days: number;
+  firstDay: string;
+  lastDay: string;
+}
+
+/** Where usage came from (project, workspace or API key), when it was last seen, and its cost in the range. */
+export interface UsageActivity {
+  provider: string;
+  field: "project" | "workspace" | "api_key" | "none";
+  value: string | null;
+  model: string;
+  systemId: string | null;
+  firstDay: string;
+  lastDay: string;
+  costMicros: string;
+}
+
+/** The pattern of tag text that marks non-interactive work. */
+const BATCH_TAG_RE = "(batch|nightly|offline|backfill|cron|etl|bulk|scheduled)";
 
 /** The record's own columns (everything but org_id, record_key and import_id). */
 const MOVE_COLUMNS = COLUMNS.filter((c) => c !== "org_id" && c !== "record_key" && c !== "import_id");
@@ -571,6 +619,112 @@ export function spendRepo(ctx: StoreContext) {
         otherCurrencyRecords: Number(other?.n ?? 0),
         imports: Number(imports?.n ?? 0),
       };
+    },
+
+    /** Counted usage per workload slice over a day range (the optimizer's input). */
+    async workloads(orgId: string, range: DayRange = {}): Promise<WorkloadSlice[]> {
+      const params: unknown[] = [orgId, REPORTING_CURRENCY];
+      const where = rangeWhere(range, params);
+      const rows = (
+        await db.query<Record<string, unknown>>(
+          `${countedSql(where)}
+           select s.id as system_id, s.name as system_name, c.provider, c.model, coalesce(c.project_id, c.workspace_id) as scope,
+             c.service_tier, c.batch, c.long_context, (c.tags::text ~* '${BATCH_TAG_RE}') as batch_tagged, c.hour,
+             sum(c.uncached_input)::text as uncached_input, sum(c.cache_read)::text as cache_read,
+             sum(c.cache_write_5m)::text as cache_write_5m, sum(c.cache_write_1h)::text as cache_write_1h,
+             sum(c.output)::text as output, sum(c.requests)::text as requests,
+             coalesce(round(sum(c.cost)), 0)::text as cost, coalesce(sum(c.list_cost_micros), 0)::text as list,
+             count(*) filter (where c.list_cost_micros is null) as unpriced, count(*) as records, count(distinct c.day) as days,
+             to_char(min(c.day), 'YYYY-MM-DD') as first_day, to_char(max(c.day), 'YYYY-MM-DD') as last_day
+           from counted c
+           left join spend_rules sr on sr.org_id = c.org_id and sr.id = c.sys_rule
+           left join systems s on s.org_id = sr.org_id and s.id = sr.system_id
+           where c.counted and c.source not in ${STATEMENT_SOURCES}
+           group by 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+           order by 3, 4, 5, 1, 6, 7, 8, 9, 10`,
+          params,
+        )
+      ).rows;
+      return rows.map((r) => ({
+        systemId: (r.system_id as string | null) ?? null,
+        systemName: (r.system_name as string | null) ?? null,
+        provider: String(r.provider),
+        model: String(r.model),
+        scope: (r.scope as string | null) ?? null,
+        serviceTier: String(r.service_tier),
+        batch: Boolean(r.batch),
+        longContext: Boolean(r.long_context),
+        batchTagged: Boolean(r.batch_tagged),
+        hour: r.hour === null || r.hour === undefined ? null : Number(r.hour),
+        uncachedInput: String(r.uncached_input),
+        cacheRead: String(r.cache_read),
+        cacheWrite5m: String(r.cache_write_5m),
+        cacheWrite1h: String(r.cache_write_1h),
+        output: String(r.output),
+        requests: String(r.requests),
+        costMicros: String(r.cost),
+        listMicros: String(r.list),
+        unpriced: Number(r.unpriced),
+        records: Number(r.records),
+        days: Number(r.days),
+        firstDay: String(r.first_day),
+        lastDay: String(r.last_day),
+      }));
+    },
+
+    /**
+     * Usage by where it came from (project, workspace or API key, else none) and model, all time,
+     * with first and last day seen and the counted cost in the range: finds keys and projects that
+     * went quiet, and spend no rule attributes.
+     */
+    async activity(orgId: string, range: DayRange = {}): Promise<UsageActivity[]> {
+      const params: unknown[] = [orgId, REPORTING_CURRENCY];
+      const inRange: string[] = [];
+      if (range.from) {
+        params.push(range.from);
+        inRange.push(`c.day >= $${params.length}`);
+      }
+      if (range.to) {
+        params.push(range.to);
+        inRange.push(`c.day <= $${params.length}`);
+      }
+      const filter = inRange.length ? `filter (where ${inRange.join(" and ")})` : "";
+      const rows = (
+        await db.query<Record<string, unknown>>(
+          `${countedSql("")}
+           select c.provider,
+             case when c.api_key_hash is not null then 'api_key' when c.project_id is not null then 'project' when c.workspace_id is not null then 'workspace' else 'none' end as field,
+             coalesce(c.api_key_hash, c.project_id, c.workspace_id) as value, c.model, sr.system_id,
+             to_char(min(c.day), 'YYYY-MM-DD') as first_day, to_char(max(c.day), 'YYYY-MM-DD') as last_day,
+             coalesce(round(sum(c.cost) ${filter}), 0)::text as cost
+           from counted c
+           left join spend_rules sr on sr.org_id = c.org_id and sr.id = c.sys_rule
+           where c.counted
+           group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4`,
+          params,
+        )
+      ).rows;
+      return rows.map((r) => ({
+        provider: String(r.provider),
+        field: r.field as UsageActivity["field"],
+        value: (r.value as string | null) ?? null,
+        model: String(r.model),
+        systemId: (r.system_id as string | null) ?? null,
+        firstDay: String(r.first_day),
+        lastDay: String(r.last_day),
+        costMicros: String(r.cost),
+      }));
+    },
+
+    /** The first and last day with counted usage in the reporting currency, or null when there is none. */
+    async dataSpan(orgId: string): Promise<{ first: string; last: string } | null> {
+      const r = (
+        await db.query<{ first: string | null; last: string | null }>(
+          "select to_char(min(day), 'YYYY-MM-DD') as first, to_char(max(day), 'YYYY-MM-DD') as last from usage_records where org_id = $1 and currency = $2",
+          [orgId, REPORTING_CURRENCY],
+        )
+      ).rows[0];
+      return r?.first && r.last ? { first: r.first, last: r.last } : null;
     },
 
     /** Spend each rule attributes (as first match for its system or team), all time. */

@@ -15,6 +15,7 @@ import { allAudit, toAuditEntry } from "./audit.js";
 import { getComponent } from "./components.js";
 import { iso, isoOrNull, type StoreContext } from "./context.js";
 import { allHistory } from "./history.js";
+import { listDecisions, loadModelPolicy } from "./savings.js";
 import { insertUsageRecords } from "./spend.js";
 import { getSystem } from "./systems.js";
 import { getVendor } from "./vendors.js";
@@ -64,6 +65,7 @@ export async function exportOrganization(ctx: StoreContext, orgId: string): Prom
       audit: (await allAudit(tx, orgId)).map(toAuditEntry),
       discovery: await exportDiscovery(tx, orgId),
       spend: await exportSpend(tx, orgId),
+      savings: await exportSavings(tx, orgId),
     };
   });
 }
@@ -194,6 +196,7 @@ export async function restoreOrganization(ctx: StoreContext, doc: unknown): Prom
     }
     await restoreDiscovery(tx, o.id, x.discovery);
     await restoreSpend(tx, o.id, x.spend);
+    await restoreSavings(tx, o.id, x.savings);
     return { organization: { id: o.id, slug: o.slug, name: o.name, createdAt: o.createdAt }, usersCreated };
   });
 }
@@ -512,5 +515,33 @@ export async function restoreSpend(tx: Queryable, orgId: string, s: Organization
       "insert into spend_rates (org_id, id, provider, model, multiplier, prices, note, created_at, updated_at) values ($1,$2,$3,$4,$5,$6,$7,$8,$9)",
       [orgId, r.id, r.provider, r.model, r.multiplier, r.prices === null ? null : JSON.stringify(r.prices), r.note, r.createdAt, r.updatedAt],
     );
+  }
+}
+
+/** Recommendation decisions and the model policy of one organization. */
+export async function exportSavings(tx: Queryable, orgId: string): Promise<OrganizationExport["savings"]> {
+  const stored = await loadModelPolicy(tx, orgId);
+  return {
+    decisions: await listDecisions(tx, orgId),
+    modelPolicy:
+      stored.policy && stored.updatedAt && stored.updatedBy ? { policy: stored.policy, updatedAt: stored.updatedAt, updatedBy: stored.updatedBy } : null,
+  };
+}
+
+export async function restoreSavings(tx: Queryable, orgId: string, s: OrganizationExport["savings"]): Promise<void> {
+  for (const d of s.decisions) {
+    await tx.query(
+      `insert into savings_decisions (org_id, rec_id, rec_type, title, status, note, monthly_saving_micros, decided_by, decided_at)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+      [orgId, d.id, d.type, d.title, d.status, d.note, d.monthlySavingMicros, d.decidedBy, d.decidedAt],
+    );
+  }
+  if (s.modelPolicy) {
+    await tx.query("insert into model_policies (org_id, policy, updated_by, updated_at) values ($1,$2,$3,$4)", [
+      orgId,
+      JSON.stringify(s.modelPolicy.policy),
+      s.modelPolicy.updatedBy,
+      s.modelPolicy.updatedAt,
+    ]);
   }
 }

@@ -131,6 +131,8 @@ export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
   "usage-import": "Usage import",
   "spend-rule": "Spend attribution rule",
   "spend-rate": "Negotiated rate",
+  "savings-recommendation": "Savings recommendation",
+  "model-policy": "Model policy",
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {

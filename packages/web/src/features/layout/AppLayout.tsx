@@ -1,7 +1,17 @@
 import type { Me } from "@caio/core";
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconBuildingStore, IconCoin, IconListDetails, IconPuzzle, IconRadar, IconSettings, IconShieldCheck } from "@tabler/icons-react";
+import {
+  IconArrowsDiff,
+  IconBuildingStore,
+  IconCoin,
+  IconListDetails,
+  IconPigMoney,
+  IconPuzzle,
+  IconRadar,
+  IconSettings,
+  IconShieldCheck,
+} from "@tabler/icons-react";
 import { useEffect } from "react";
 import { Link, Outlet, useLocation, useParams } from "react-router";
 import { OrgNotFound } from "./NotFoundPage";
@@ -13,6 +23,8 @@ const NAV = [
   { section: "systems", label: "Inventory", icon: IconListDetails },
   { section: "discovery", label: "Discovery", icon: IconRadar },
   { section: "spend", label: "Spend", icon: IconCoin },
+  { section: "savings", label: "Savings", icon: IconPigMoney },
+  { section: "reconciliation", label: "Reconciliation", icon: IconArrowsDiff },
   { section: "components", label: "Components", icon: IconPuzzle },
   { section: "vendors", label: "Vendors", icon: IconBuildingStore },
   { section: "audit", label: "Audit log", icon: IconShieldCheck },

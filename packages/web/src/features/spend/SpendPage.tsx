@@ -1,20 +1,20 @@
 import "@mantine/charts/styles.css";
 import type { SpendOverview } from "@caio/core";
 import { Alert, Anchor, Badge, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import { useId } from "@mantine/hooks";
 import { IconInfoCircle } from "@tabler/icons-react";
-import { type ReactNode, type RefObject, useRef } from "react";
-import { useSearchParams } from "react-router";
+import { type RefObject, useEffect, useRef } from "react";
+import { useLocation, useSearchParams } from "react-router";
 import { formatChange, formatDate, formatMicros, formatMonth, formatShare, plural, toMicros } from "../../lib/format";
 import { PageHeader } from "../../shared/PageHeader";
 import { QueryState } from "../../shared/QueryState";
+import { StatCard } from "../../shared/StatCard";
 import { useOrg } from "../layout/org-context";
 import { isDay, monthEnd, PERIOD_OPTIONS, type Period, type PeriodPreset, periodFromUrl, previousMonth, rangeLabel, rangeOf } from "./period";
 import { SpendBreakdowns } from "./SpendBreakdowns";
 import { SpendImportsSection } from "./SpendImportsSection";
 import { SpendInstructions } from "./SpendInstructions";
 import { SpendRatesSection } from "./SpendRatesSection";
-import { SpendRulesSection } from "./SpendRulesSection";
+import { RULES_HEADING_ID, SpendRulesSection } from "./SpendRulesSection";
 import { SpendTrendChart } from "./SpendTrendChart";
 import { type DayRange, useSpendOverview } from "./spend-api";
 
@@ -58,6 +58,16 @@ export function SpendPage() {
     h.scrollIntoView({ block: "start" });
     h.focus({ preventScroll: true });
   };
+
+  // Links from other pages (Reconciliation) open the rules with `#spend-rules`, once they are on screen.
+  const { hash } = useLocation();
+  const loaded = allTime.data !== undefined;
+  useEffect(() => {
+    if (!loaded || hash !== `#${RULES_HEADING_ID}`) return;
+    const h = rulesHeading.current;
+    h?.scrollIntoView({ block: "start" });
+    h?.focus({ preventScroll: true });
+  }, [loaded, hash]);
 
   return (
     <>
@@ -171,32 +181,6 @@ function SpendDashboard({
       <SpendRatesSection currency={currency} />
       <SpendImportsSection currency={currency} />
     </Stack>
-  );
-}
-
-function StatCard({ title, value, accent, children }: { title: string; value: ReactNode; accent?: string; children?: ReactNode }) {
-  const id = useId();
-  return (
-    <Paper
-      component="section"
-      aria-labelledby={id}
-      withBorder
-      radius="md"
-      p="md"
-      style={{ minWidth: 0, borderLeft: accent ? `4px solid var(--mantine-color-${accent}-7)` : undefined }}
-    >
-      <Text id={id} size="sm" fw={600} c="dimmed">
-        {title}
-      </Text>
-      <Text fz={26} fw={700} lh={1.25} mt={4} style={{ overflowWrap: "anywhere" }}>
-        {value}
-      </Text>
-      {children && (
-        <Stack gap={2} mt={6}>
-          {children}
-        </Stack>
-      )}
-    </Paper>
   );
 }
 
