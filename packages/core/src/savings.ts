@@ -103,6 +103,51 @@ export const RecommendationStatusChangeSchema = z
   .strict();
 export type RecommendationStatusChange = z.infer<typeof RecommendationStatusChangeSchema>;
 
+/**
+ * Counted usage of one workload slice over a day range: one system (or none), provider, model,
+ * project or workspace, service tier, batch and long-context flags, and UTC hour (null for daily
+ * buckets). Token sums are decimal strings; `costMicros` is the counted cost (billed where stated).
+ */
+export interface WorkloadSlice {
+  systemId: string | null;
+  systemName: string | null;
+  provider: string;
+  model: string;
+  scope: string | null;
+  serviceTier: string;
+  batch: boolean;
+  longContext: boolean;
+  /** Tags (names or values) mention batch, nightly, offline, backfill, cron or ETL work. */
+  batchTagged: boolean;
+  hour: number | null;
+  uncachedInput: string;
+  cacheRead: string;
+  cacheWrite5m: string;
+  cacheWrite1h: string;
+  output: string;
+  requests: string;
+  costMicros: string;
+  listMicros: string;
+  /** Counted records without a list price (the counterfactual cannot be priced for them). */
+  unpriced: number;
+  records: number;
+  days: number;
+  firstDay: string;
+  lastDay: string;
+}
+
+/** Where usage came from (project, workspace or API key), when it was last seen, and its cost in the range. */
+export interface UsageActivity {
+  provider: string;
+  field: "project" | "workspace" | "api_key" | "none";
+  value: string | null;
+  model: string;
+  systemId: string | null;
+  firstDay: string;
+  lastDay: string;
+  costMicros: string;
+}
+
 // ---- model policy ----
 
 const Pattern = z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters");

@@ -27,8 +27,6 @@ export {
   type RollupRow,
   type SpendOverview,
   seriesKeyOf,
-  type UsageActivity,
-  type WorkloadSlice,
 } from "./spend.js";
 export type { PricingRow } from "./spend-rules.js";
 export type { PasswordHasher } from "./users.js";

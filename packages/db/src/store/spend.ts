@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { UsageRecord } from "@caio/core";
+import type { UsageActivity, UsageRecord, WorkloadSlice } from "@caio/core";
 import { NotFoundError } from "@caio/core";
 import type { Queryable } from "../driver.js";
 import { recordChange } from "./audit.js";
@@ -315,51 +315,6 @@ export interface SpendOverview {
   supersededRecords: number;
   otherCurrencyRecords: number;
   imports: number;
-}
-
-/**
- * Counted usage of one workload slice over a day range: one system (or none), provider, model,
- * project or workspace, service tier, batch and long-context flags, and UTC hour (null for daily
- * buckets). Token sums are decimal strings; `costMicros` is the counted cost (billed where stated).
- */
-export interface WorkloadSlice {
-  systemId: string | null;
-  systemName: string | null;
-  provider: string;
-  model: string;
-  scope: string | null;
-  serviceTier: string;
-  batch: boolean;
-  longContext: boolean;
-  /** Tags (names or values) mention batch, nightly, offline, backfill, cron or ETL work. */
-  batchTagged: boolean;
-  hour: number | null;
-  uncachedInput: string;
-  cacheRead: string;
-  cacheWrite5m: string;
-  cacheWrite1h: string;
-  output: string;
-  requests: string;
-  costMicros: string;
-  listMicros: string;
-  /** Counted records without a list price (the counterfactual cannot be priced for them). */
-  unpriced: number;
-  records: number;
-  days: number;
-  firstDay: string;
-  lastDay: string;
-}
-
-/** Where usage came from (project, workspace or API key), when it was last seen, and its cost in the range. */
-export interface UsageActivity {
-  provider: string;
-  field: "project" | "workspace" | "api_key" | "none";
-  value: string | null;
-  model: string;
-  systemId: string | null;
-  firstDay: string;
-  lastDay: string;
-  costMicros: string;
 }
 
 /** The pattern of tag text that marks non-interactive work. */

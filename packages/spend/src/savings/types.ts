@@ -1,33 +1,8 @@
-import type { EvidenceItem, RecommendationType, SavingsConfidence, SavingsWindow } from "@caio/core";
+import type { EvidenceItem, RecommendationType, SavingsConfidence, SavingsWindow, UsageActivity, WorkloadSlice } from "@caio/core";
 import type { Pricer } from "../pricing.js";
 
-/** Counted usage of one workload slice (the shape the store's `workloads` query returns). */
-export interface SliceInput {
-  systemId: string | null;
-  systemName: string | null;
-  provider: string;
-  model: string;
-  /** Project or workspace id. */
-  scope: string | null;
-  serviceTier: string;
-  batch: boolean;
-  longContext: boolean;
-  batchTagged: boolean;
-  hour: number | null;
-  uncachedInput: string;
-  cacheRead: string;
-  cacheWrite5m: string;
-  cacheWrite1h: string;
-  output: string;
-  requests: string;
-  costMicros: string;
-  listMicros: string;
-  unpriced: number;
-  records: number;
-  days: number;
-  firstDay: string;
-  lastDay: string;
-}
+/** Counted usage of one workload slice (the store's `workloads` query). */
+export type SliceInput = WorkloadSlice;
 
 /** What the optimizer needs to know about a system. */
 export interface SystemFacts {
@@ -58,16 +33,7 @@ export interface VendorFacts {
 }
 
 /** Where usage came from and when it was last seen (the store's `activity` query). */
-export interface ActivityInput {
-  provider: string;
-  field: "project" | "workspace" | "api_key" | "none";
-  value: string | null;
-  model: string;
-  systemId: string | null;
-  firstDay: string;
-  lastDay: string;
-  costMicros: string;
-}
+export type ActivityInput = UsageActivity;
 
 export interface OptimizerInput {
   window: SavingsWindow;
