@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createStore, DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, openDatabase, seedDemo } from "@caio/db";
+import { createStore, DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, openDatabase } from "@caio/db";
 import { argon2Hasher, startServer } from "@caio/server";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
@@ -48,19 +48,17 @@ export function useServerAndBrowser(): { server: TestServer; browser: Browser } 
 }
 
 /**
- * Starts the real server with the whole demo as `npm start` loads it (`caio demo`): the demo
- * organization, its repositories scanned, and about six months of usage with attribution rules,
- * a negotiated rate and the model policy. For pages that need spend, savings or discovery data.
+ * Starts the real server with the whole demo exactly as `npm start` loads it (`caio demo`): the
+ * inventory, risks and incidents, scanned repositories, six months of usage with attribution rules,
+ * a negotiated rate and the model policy, classifications and the policy frame.
  */
 export async function startFullDemoServer(): Promise<TestServer> {
-  // The CLI's demo loaders (and the scanner they bring) load only for the files that use them.
-  const [{ seedDemoScans }, { seedDemoSpend }] = await Promise.all([import("../packages/cli/src/demo-scan.js"), import("../packages/cli/src/demo-spend.js")]);
+  // The CLI's demo loader (and the scanner it brings) loads only for the files that use it.
+  const { loadDemo } = await import("../packages/cli/src/demo-load.js");
   const dir = mkdtempSync(join(tmpdir(), "caio-e2e-demo-"));
   const db = await openDatabase({ dataDir: dir });
   const store = createStore({ db, hasher: argon2Hasher });
-  const { orgId } = await seedDemo(store);
-  await seedDemoScans(store, orgId, `user:${DEMO_USERS[1].email}`);
-  await seedDemoSpend(store, orgId, `user:${DEMO_USERS[0].email}`);
+  await loadDemo(store);
   const server = await startServer({ store, webDir: WEB_DIST }, { port: 0, host: "127.0.0.1" });
   return {
     url: server.url.replace("localhost", "127.0.0.1"),

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Keeps the dependency direction true: cli, server -> db, spend -> core; web -> core only.
+// Keeps the dependency direction true: cli, server -> db, spend, rules -> core; web -> core only.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,8 +10,9 @@ const ALLOWED = {
   db: ["core"],
   discovery: ["core"],
   spend: ["core"],
-  server: ["core", "db", "spend"],
-  cli: ["core", "db", "discovery", "spend", "server"],
+  rules: ["core"],
+  server: ["core", "db", "spend", "rules"],
+  cli: ["core", "db", "discovery", "spend", "rules", "server"],
   web: ["core"],
 };
 

@@ -3,6 +3,7 @@ import { ROLES, type Role, roleAtLeast, SystemCreateSchema, toWireRecord, Vendor
 import { computeSavings } from "@caio/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, type Fixture, fixture, PASSWORD } from "../helpers/api.js";
+import { policyVersion } from "../helpers/policies.js";
 import { sampleScan } from "../helpers/scan.js";
 import { usageRecord } from "../helpers/spend.js";
 
@@ -16,6 +17,7 @@ interface RouteCase {
 }
 
 const actor = { label: "local:test" };
+const TRACKED_OBLIGATION = "aia.art4.literacy";
 const fresh = {
   system: async (f: Fixture) => (await f.store.systems.create(f.orgA.id, SystemCreateSchema.parse({ name: `tmp ${randomUUID()}` }), actor)).id,
   vendor: async (f: Fixture) => (await f.store.vendors.create(f.orgA.id, VendorCreateSchema.parse({ name: `tmp ${randomUUID()}` }), actor)).id,
@@ -45,6 +47,37 @@ const fresh = {
   token: async (f: Fixture) => (await f.store.tokens.create(f.orgA.id, null, `tmp-${randomUUID()}`, "viewer", actor)).id,
   importSession: async (f: Fixture) => (await f.store.spend.openSession(f.orgA.id, { source: "csv", fileName: "tmp.csv" }, actor)).id,
   spendRule: async (f: Fixture) => (await f.store.spendRules.createRule(f.orgA.id, { field: "project", value: `p-${randomUUID()}`, team: "T" }, actor)).id,
+  /** A system whose latest classification carries {@link TRACKED_OBLIGATION}. */
+  classifiedSystem: async (f: Fixture) => {
+    const id = (await f.store.systems.create(f.orgA.id, SystemCreateSchema.parse({ name: `tmp ${randomUUID()}` }), actor)).id;
+    const obligation = {
+      id: TRACKED_OBLIGATION,
+      framework: "eu-ai-act",
+      title: "AI literacy",
+      summary: "",
+      cite: ["AI Act Art 4"],
+      roles: ["deployer" as const],
+      dueDate: "2025-02-02",
+      dateBasis: { law: "2024/1689", status: "in-force" as const },
+      evidence: [],
+      crosswalk: { nist: [], iso42001: [] },
+    };
+    const result = {
+      rulesetVersion: "test",
+      law: "original" as const,
+      asOf: "2026-11-23",
+      status: "complete" as const,
+      labels: [],
+      roles: [],
+      conformityRoute: null,
+      obligations: [obligation],
+      extraChecks: [],
+      unknowns: [],
+      pending: [],
+    };
+    await f.store.governance.saveClassification(f.orgA.id, id, { law: "original", asOf: "2026-11-23", answers: {}, result }, actor);
+    return id;
+  },
   /** An API key with traffic only in January, quiet by March: a recommendation to retire it. */
   recommendation: async (f: Fixture) => {
     const key = randomUUID().replace(/-/g, "").padEnd(64, "0");
@@ -60,6 +93,43 @@ const fresh = {
     return rec.id;
   },
   spendRate: async (f: Fixture) => (await f.store.spendRules.setRate(f.orgA.id, { provider: `p-${randomUUID().slice(0, 8)}`, multiplier: "0.5" }, actor)).id,
+  risk: async (f: Fixture) =>
+    (
+      await f.store.risks.create(
+        f.orgA.id,
+        {
+          title: `risk ${randomUUID()}`,
+          description: "",
+          likelihood: 3,
+          severity: 4,
+          owner: "",
+          mitigation: "",
+          status: "open",
+          reviewDate: null,
+          systemIds: [f.orgA.systemId],
+          obligationIds: [],
+        },
+        actor,
+      )
+    ).id,
+  incident: async (f: Fixture) =>
+    (
+      await f.store.incidents.create(
+        f.orgA.id,
+        {
+          title: `incident ${randomUUID()}`,
+          description: "",
+          systemId: f.orgA.systemId,
+          occurredAt: null,
+          awareOn: "2025-06-02",
+          severity: "serious",
+          status: "open",
+          reportedOn: null,
+          notes: "",
+        },
+        actor,
+      )
+    ).id,
 };
 const existing = (key: "systemId" | "vendorId" | "componentId") => async (f: Fixture) => f.orgA[key];
 
@@ -126,16 +196,69 @@ const CASES: Record<string, RouteCase> = {
   "get /orgs/{org}/savings": { min: "viewer", ok: 200 },
   "put /orgs/{org}/savings/{id}/status": { min: "editor", ok: 200, body: () => ({ status: "accepted", note: "checked" }), target: fresh.recommendation },
   "get /orgs/{org}/reconciliation": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/rules": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/systems/{id}/classification": { min: "viewer", ok: 200, target: existing("systemId") },
+  "post /orgs/{org}/systems/{id}/classification/preview": {
+    min: "editor",
+    ok: 200,
+    body: () => ({ answers: { "aia.scope.ai-system": "yes" } }),
+    target: existing("systemId"),
+  },
+  "post /orgs/{org}/systems/{id}/classification": { min: "editor", ok: 201, body: () => ({ answers: { "aia.scope.ai-system": "yes" } }), target: fresh.system },
+  "get /orgs/{org}/systems/{id}/classifications": { min: "viewer", ok: 200, target: existing("systemId") },
+  "get /orgs/{org}/obligations": { min: "viewer", ok: 200 },
+  "patch /orgs/{org}/systems/{id}/obligations/{obligationId}": {
+    min: "editor",
+    ok: 200,
+    body: () => ({ status: "in-progress" }),
+    target: fresh.classifiedSystem,
+  },
   "get /orgs/{org}/model-policy": { min: "viewer", ok: 200 },
   "put /orgs/{org}/model-policy": { min: "admin", ok: 200, body: () => ({ models: { deny: ["o1*"] } }) },
   "delete /orgs/{org}/model-policy": { min: "admin", ok: 200 },
+  "get /orgs/{org}/policies": { min: "viewer", ok: 200 },
+  "post /orgs/{org}/policies/generate": { min: "editor", ok: 200, body: () => ({ kinds: ["acceptable-use"] }) },
+  "get /orgs/{org}/policies/versions/{id}": { min: "viewer", ok: 200, target: (f) => policyVersion(f.store, f.orgA.id, "draft") },
+  "put /orgs/{org}/policies/versions/{id}": {
+    min: "editor",
+    ok: 200,
+    body: () => ({ markdown: `# Edited policy\n\n${randomUUID()}\n` }),
+    target: (f) => policyVersion(f.store, f.orgA.id, "editable"),
+  },
+  "post /orgs/{org}/policies/versions/{id}/submit": { min: "editor", ok: 200, target: (f) => policyVersion(f.store, f.orgA.id, "draft") },
+  "post /orgs/{org}/policies/versions/{id}/approve": {
+    min: "approver",
+    ok: 200,
+    body: () => ({ note: "board sign-off" }),
+    target: (f) => policyVersion(f.store, f.orgA.id, "in-review"),
+  },
+  "post /orgs/{org}/policies/versions/{id}/reject": {
+    min: "approver",
+    ok: 200,
+    body: () => ({ reason: "needs work" }),
+    target: (f) => policyVersion(f.store, f.orgA.id, "in-review"),
+  },
+  "get /orgs/{org}/risks": { min: "viewer", ok: 200 },
+  "post /orgs/{org}/risks": { min: "editor", ok: 201, body: () => ({ title: `r ${randomUUID()}`, likelihood: 2, severity: 5 }) },
+  "get /orgs/{org}/risks/{id}": { min: "viewer", ok: 200, target: fresh.risk },
+  "patch /orgs/{org}/risks/{id}": { min: "editor", ok: 200, body: () => ({ status: "mitigating" }), target: fresh.risk },
+  "delete /orgs/{org}/risks/{id}": { min: "editor", ok: 204, target: fresh.risk },
+  "get /orgs/{org}/risks/{id}/history": { min: "viewer", ok: 200, target: fresh.risk },
+  "get /orgs/{org}/incidents": { min: "viewer", ok: 200 },
+  "post /orgs/{org}/incidents": { min: "editor", ok: 201, body: () => ({ title: `i ${randomUUID()}`, awareOn: "2025-06-02", severity: "death" }) },
+  "get /orgs/{org}/incidents/{id}": { min: "viewer", ok: 200, target: fresh.incident },
+  "patch /orgs/{org}/incidents/{id}": { min: "editor", ok: 200, body: () => ({ status: "reported", reportedOn: "2025-06-10" }), target: fresh.incident },
+  "get /orgs/{org}/incidents/{id}/history": { min: "viewer", ok: 200, target: fresh.incident },
 };
 
 /** Routes without an organization in the path, covered by their own tests. */
 const GLOBAL_ROUTES = ["post /auth/login", "post /auth/logout", "get /me", "get /health", "get /orgs", "post /orgs", "post /restore"];
 
 function fill(path: string, org: string, id?: string): string {
-  return path.replace("{org}", org).replace(/\{(id|userId)\}/, id ?? "");
+  return path
+    .replace("{org}", org)
+    .replace(/\{(id|userId)\}/, id ?? "")
+    .replace("{obligationId}", TRACKED_OBLIGATION);
 }
 
 describe("organization isolation and roles, for every API route", () => {

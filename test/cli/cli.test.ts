@@ -21,7 +21,8 @@ describe("caio CLI (real binary)", () => {
         expect(s.code, `${c} ${sub}`).toBe(0);
       }
     }
-  });
+    // One process per command and subcommand (about a hundred): allow for a busy machine.
+  }, 300_000);
 
   it("exits 2 on usage errors", () => {
     const dir = tempDataDir();

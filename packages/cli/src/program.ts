@@ -3,7 +3,10 @@ import { registerAccess } from "./commands/access.js";
 import { registerAudit } from "./commands/audit.js";
 import { registerComponents } from "./commands/components.js";
 import { registerDiscoveryReads } from "./commands/discovery.js";
+import { registerGovernance } from "./commands/governance.js";
+import { registerPolicies } from "./commands/policies.js";
 import { registerPull } from "./commands/pull.js";
+import { registerIncidents, registerRisks } from "./commands/risks.js";
 import { registerSavings } from "./commands/savings.js";
 import { registerScan } from "./commands/scan.js";
 import { registerSetup } from "./commands/setup.js";
@@ -50,6 +53,10 @@ Quick start: caio demo && caio systems list`,
   registerAttribution(program);
   registerPull(program);
   registerSavings(program);
+  registerRisks(program);
+  registerIncidents(program);
+  registerGovernance(program);
+  registerPolicies(program);
   registerDiscoveryReads(program);
   for (const c of program.commands) {
     c.exitOverride();

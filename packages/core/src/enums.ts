@@ -58,6 +58,11 @@ export const ENTITY_TYPES = [
   "spend-rate",
   "savings-recommendation",
   "model-policy",
+  "classification",
+  "obligation",
+  "risk",
+  "incident",
+  "policy",
 ] as const;
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityTypeSchema>;

@@ -3,7 +3,10 @@ import { AuditEntrySchema, EntityVersionSchema } from "./audit.js";
 import { ComponentSchema } from "./component.js";
 import { EvidenceSchema, FindingKindSchema, SecretInfoSchema } from "./discovery.js";
 import { RoleSchema } from "./enums.js";
+import { ClassificationResultSchema, LawVersionSchema, ObligationStatusSchema, RecordedAnswerSchema } from "./governance.js";
 import { OrganizationSchema } from "./org.js";
+import { PoliciesExportSchema } from "./policies.js";
+import { RisksExportSchema } from "./risks.js";
 import { ModelPolicySchema } from "./savings.js";
 import { UsageRecordSchema } from "./spend.js";
 import { SystemSchema } from "./system.js";
@@ -137,6 +140,36 @@ export const SavingsExportSchema = z
   })
   .strict();
 
+/** Governance: classifications (history included) and obligation tracking. */
+export const GovernanceExportSchema = z
+  .object({
+    classifications: z.array(
+      z.object({
+        id: z.uuid(),
+        systemId: z.uuid(),
+        rulesetVersion: z.string(),
+        law: LawVersionSchema,
+        asOf: z.string(),
+        answers: z.record(z.string(), RecordedAnswerSchema),
+        result: ClassificationResultSchema,
+        createdBy: z.string(),
+        createdAt: z.string(),
+      }),
+    ),
+    tracking: z.array(
+      z.object({
+        systemId: z.uuid(),
+        obligationId: z.string(),
+        owner: z.string(),
+        status: ObligationStatusSchema,
+        evidence: z.string(),
+        updatedBy: z.string(),
+        updatedAt: z.string(),
+      }),
+    ),
+  })
+  .strict();
+
 /**
  * A whole organization as JSON: inventory, members (without credentials), per-entity history
  * and the audit ledger. Restoring it into an empty installation and exporting again gives the
@@ -156,6 +189,9 @@ export const OrganizationExportSchema = z
     discovery: DiscoveryExportSchema.default({ fingerprintKey: null, repositories: [], scans: [], findings: [] }),
     spend: SpendExportSchema.default({ imports: [], records: [], rules: [], rates: [] }),
     savings: SavingsExportSchema.default({ decisions: [], modelPolicy: null }),
+    governance: GovernanceExportSchema.default({ classifications: [], tracking: [] }),
+    risks: RisksExportSchema.default({ risks: [], incidents: [] }),
+    policies: PoliciesExportSchema.default({ versions: [] }),
   })
   .strict();
 export type OrganizationExport = z.infer<typeof OrganizationExportSchema>;

@@ -6,6 +6,7 @@ import {
   type VendorCreateInput,
   VendorCreateSchema,
 } from "@caio/core";
+import { seedDemoRisks } from "./demo-risks.js";
 import type { Store } from "./store/index.js";
 
 export const DEMO_ORG = { slug: "meridian", name: "Meridian Freight & Logistics" } as const;
@@ -610,6 +611,7 @@ export async function seedDemo(store: Store, opts: { today?: Date } = {}): Promi
     const created = await store.systems.create(org.id, SystemCreateSchema.parse({ ...s, componentIds: ids }), actor);
     if (later) await store.systems.update(org.id, created.id, later, { label: `user:${DEMO_USERS[1].email}` });
   }
+  await seedDemoRisks(store, org.id, today, { officer: actor.label, cto: `user:${DEMO_USERS[1].email}` });
   return {
     orgId: org.id,
     slug: org.slug,

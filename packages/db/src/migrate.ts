@@ -4,6 +4,9 @@ import { sql as m0002 } from "./migrations/0002-discovery.js";
 import { sql as m0003 } from "./migrations/0003-spend.js";
 import { sql as m0004 } from "./migrations/0004-spend-attribution.js";
 import { sql as m0005 } from "./migrations/0005-savings.js";
+import { sql as m0006 } from "./migrations/0006-governance.js";
+import { sql as m0007 } from "./migrations/0007-policies.js";
+import { sql as m0008 } from "./migrations/0008-risks-incidents.js";
 
 export interface Migration {
   id: number;
@@ -18,6 +21,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 3, name: "spend", sql: m0003 },
   { id: 4, name: "spend-attribution", sql: m0004 },
   { id: 5, name: "savings", sql: m0005 },
+  { id: 6, name: "governance", sql: m0006 },
+  { id: 7, name: "policies", sql: m0007 },
+  { id: 8, name: "risks-incidents", sql: m0008 },
 ];
 
 /** Arbitrary constant identifying caio's migration lock. */

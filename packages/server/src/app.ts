@@ -10,8 +10,11 @@ import { type AppDeps, type AppEnv, silentLogger } from "./env.js";
 import { errorBody, onError } from "./errors.js";
 import { authRoutes } from "./routes/auth.js";
 import { discoveryRoutes } from "./routes/discovery.js";
+import { governanceRoutes } from "./routes/governance.js";
 import { componentRoutes, systemRoutes, vendorRoutes } from "./routes/inventory.js";
 import { orgRoutes } from "./routes/orgs.js";
+import { policyRoutes } from "./routes/policies.js";
+import { incidentRoutes, riskRoutes } from "./routes/risks.js";
 import { savingsRoutes } from "./routes/savings.js";
 import { spendRoutes } from "./routes/spend.js";
 
@@ -74,6 +77,10 @@ export function createApp(deps: AppDeps) {
   api.route("/", discoveryRoutes());
   api.route("/", spendRoutes());
   api.route("/", savingsRoutes());
+  api.route("/", governanceRoutes());
+  api.route("/", policyRoutes());
+  api.route("/", riskRoutes());
+  api.route("/", incidentRoutes());
   api.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "caio_session" });
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

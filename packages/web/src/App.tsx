@@ -23,6 +23,12 @@ import { Loading } from "./shared/QueryState";
 const SpendPage = lazy(() => import("./features/spend/SpendPage").then((m) => ({ default: m.SpendPage })));
 const SavingsPage = lazy(() => import("./features/savings/SavingsPage").then((m) => ({ default: m.SavingsPage })));
 const ReconciliationPage = lazy(() => import("./features/reconciliation/ReconciliationPage").then((m) => ({ default: m.ReconciliationPage })));
+const PoliciesPage = lazy(() => import("./features/policies/PoliciesPage").then((m) => ({ default: m.PoliciesPage })));
+const PolicyPage = lazy(() => import("./features/policies/PolicyPage").then((m) => ({ default: m.PolicyPage })));
+const ClassificationWizardPage = lazy(() => import("./features/governance/ClassificationWizardPage").then((m) => ({ default: m.ClassificationWizardPage })));
+const ObligationsPage = lazy(() => import("./features/governance/ObligationsPage").then((m) => ({ default: m.ObligationsPage })));
+const RisksPage = lazy(() => import("./features/risks/RisksPage").then((m) => ({ default: m.RisksPage })));
+const IncidentsPage = lazy(() => import("./features/risks/IncidentsPage").then((m) => ({ default: m.IncidentsPage })));
 
 export function App() {
   return (
@@ -35,6 +41,22 @@ export function App() {
         <Route path="systems/new" element={<NewSystemPage />} />
         <Route path="systems/:id" element={<SystemDetailPage />} />
         <Route path="systems/:id/edit" element={<EditSystemPage />} />
+        <Route
+          path="systems/:id/classify"
+          element={
+            <Suspense fallback={<Loading label="Loading the classification" />}>
+              <ClassificationWizardPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="obligations"
+          element={
+            <Suspense fallback={<Loading label="Loading obligations" />}>
+              <ObligationsPage />
+            </Suspense>
+          }
+        />
         <Route path="discovery" element={<DiscoveryPage />} />
         <Route path="discovery/:repository" element={<DiscoveryPage />} />
         <Route
@@ -58,6 +80,38 @@ export function App() {
           element={
             <Suspense fallback={<Loading label="Loading reconciliation" />}>
               <ReconciliationPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="policies"
+          element={
+            <Suspense fallback={<Loading label="Loading policies" />}>
+              <PoliciesPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="policies/:kind"
+          element={
+            <Suspense fallback={<Loading label="Loading the policy" />}>
+              <PolicyPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="risks"
+          element={
+            <Suspense fallback={<Loading label="Loading risks" />}>
+              <RisksPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="incidents"
+          element={
+            <Suspense fallback={<Loading label="Loading incidents" />}>
+              <IncidentsPage />
             </Suspense>
           }
         />

@@ -1,4 +1,4 @@
-import { Badge, createTheme, darken, defaultVariantColorsResolver, Modal, parseThemeColor, type VariantColorsResolver } from "@mantine/core";
+import { Badge, createTheme, darken, defaultVariantColorsResolver, Modal, Notification, parseThemeColor, type VariantColorsResolver } from "@mantine/core";
 
 /**
  * Mantine's "light" and "subtle" variants draw shade-6 text on a pale tint, which misses the
@@ -32,5 +32,7 @@ export const theme = createTheme({
     }),
     // Mantine's modal close button is an icon without a name: give it one for screen readers.
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close" } } }),
+    // The same for the close button of notifications.
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { "aria-label": "Close notification" } } }),
   },
 });

@@ -1,12 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { EmailSchema, OrganizationCreateSchema, PasswordSchema } from "@caio/core";
-import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, type Store, seedDemo } from "@caio/db";
+import { DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, type Store } from "@caio/db";
 import { type Logger, startServer } from "@caio/server";
 import type { Command } from "commander";
 import { localOperatorName, openLocalStore } from "../client.js";
 import { readEnv } from "../config.js";
-import { seedDemoScans } from "../demo-scan.js";
-import { seedDemoSpend } from "../demo-spend.js";
+import { loadDemo } from "../demo-load.js";
 import { CliError, UsageError } from "../errors.js";
 import { info, printJson, style } from "../output.js";
 import { WEB_DIST } from "../paths.js";
@@ -36,14 +35,6 @@ async function withStore<T>(cmd: Command, fn: (store: Store) => Promise<T>): Pro
   } finally {
     await db.close();
   }
-}
-
-/** Seeds the demo organization and scans the demo repositories. */
-async function loadDemo(store: Store) {
-  const r = await seedDemo(store);
-  const scans = await seedDemoScans(store, r.orgId, `user:${DEMO_USERS[1].email}`);
-  const spend = await seedDemoSpend(store, r.orgId, `user:${DEMO_USERS[0].email}`);
-  return { ...r, repositories: scans.repositories.length, shadow: scans.repositories.reduce((n, x) => n + x.shadow, 0), usageRecords: spend.records };
 }
 
 /** Seeds the demo organization unless it exists. Returns false when it was already there. */
@@ -138,7 +129,8 @@ export function registerSetup(program: Command): void {
         if (globals(cmd).json) return printJson({ created: true, ...r });
         process.stdout.write(
           `loaded ${DEMO_ORG.name}: ${r.systems} AI systems, ${r.vendors} vendors, ${r.components} components, ` +
-            `${r.repositories} scanned repositories (${r.shadow} shadow AI findings), ${r.usageRecords} usage records over six months\n${demoSignIn()}\n`,
+            `${r.repositories} scanned repositories (${r.shadow} shadow AI findings), ${r.usageRecords} usage records over six months, ` +
+            `${r.classified} systems classified\n${demoSignIn()}\n`,
         );
       });
     });

@@ -3,8 +3,11 @@ import { listAudit, verifyAudit } from "./audit.js";
 import { componentsRepo } from "./components.js";
 import { makeContext, type StoreDeps } from "./context.js";
 import { discoveryRepo } from "./discovery.js";
+import { governanceRepo } from "./governance.js";
 import { entityHistory } from "./history.js";
 import { orgsRepo } from "./orgs.js";
+import { policiesRepo } from "./policies.js";
+import { incidentsRepo, risksRepo } from "./risks.js";
 import { savingsRepo } from "./savings.js";
 import { spendRepo } from "./spend.js";
 import { spendRulesRepo } from "./spend-rules.js";
@@ -14,6 +17,8 @@ import { type PasswordHasher, sessionsRepo, tokensRepo, usersRepo } from "./user
 import { vendorsRepo } from "./vendors.js";
 
 export type { Actor, StoreDeps } from "./context.js";
+export type { ObligationTracking, StoredClassification, SystemFactsRow } from "./governance.js";
+export { type PolicyInventory, policyLabel, policySnapshot, type StoredPolicyVersion } from "./policies.js";
 export type { DecisionSubject, InventoryFacts, SavingsDecision } from "./savings.js";
 export {
   type DayRange,
@@ -50,6 +55,10 @@ export function createStore(deps: StoreDeps & { hasher: PasswordHasher }) {
     spend: spend,
     spendRules: spendRulesRepo(ctx, spend.ruleMatches),
     savings: savingsRepo(ctx),
+    governance: governanceRepo(ctx),
+    policies: policiesRepo(ctx),
+    risks: risksRepo(ctx),
+    incidents: incidentsRepo(ctx),
     history: (orgId: string, type: EntityType, id: string) => entityHistory(deps.db, orgId, type, id),
     audit: {
       list: (orgId: string, q: AuditListQuery) => listAudit(deps.db, orgId, q),

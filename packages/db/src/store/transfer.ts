@@ -14,7 +14,10 @@ import type { Queryable } from "../driver.js";
 import { allAudit, toAuditEntry } from "./audit.js";
 import { getComponent } from "./components.js";
 import { iso, isoOrNull, type StoreContext } from "./context.js";
+import { allClassifications, allTracking } from "./governance.js";
 import { allHistory } from "./history.js";
+import { allPolicyVersions, restorePolicies } from "./policies.js";
+import { exportRisks, restoreRisks } from "./risks.js";
 import { listDecisions, loadModelPolicy } from "./savings.js";
 import { insertUsageRecords } from "./spend.js";
 import { getSystem } from "./systems.js";
@@ -66,6 +69,9 @@ export async function exportOrganization(ctx: StoreContext, orgId: string): Prom
       discovery: await exportDiscovery(tx, orgId),
       spend: await exportSpend(tx, orgId),
       savings: await exportSavings(tx, orgId),
+      governance: await exportGovernance(tx, orgId),
+      risks: await exportRisks(tx, orgId),
+      policies: { versions: await allPolicyVersions(tx, orgId) },
     };
   });
 }
@@ -197,6 +203,9 @@ export async function restoreOrganization(ctx: StoreContext, doc: unknown): Prom
     await restoreDiscovery(tx, o.id, x.discovery);
     await restoreSpend(tx, o.id, x.spend);
     await restoreSavings(tx, o.id, x.savings);
+    await restoreGovernance(tx, o.id, x.governance);
+    await restoreRisks(tx, o.id, x.risks);
+    await restorePolicies(tx, o.id, x.policies);
     return { organization: { id: o.id, slug: o.slug, name: o.name, createdAt: o.createdAt }, usersCreated };
   });
 }
@@ -543,5 +552,30 @@ export async function restoreSavings(tx: Queryable, orgId: string, s: Organizati
       s.modelPolicy.updatedBy,
       s.modelPolicy.updatedAt,
     ]);
+  }
+}
+
+/** Classifications (oldest first) and obligation tracking of one organization. */
+export async function exportGovernance(tx: Queryable, orgId: string): Promise<OrganizationExport["governance"]> {
+  return {
+    classifications: (await allClassifications(tx, orgId)).map(({ systemName: _n, ...c }) => c),
+    tracking: await allTracking(tx, orgId),
+  };
+}
+
+export async function restoreGovernance(tx: Queryable, orgId: string, g: OrganizationExport["governance"]): Promise<void> {
+  for (const c of g.classifications) {
+    await tx.query(
+      `insert into classifications (id, org_id, system_id, ruleset_version, law, as_of, answers, result, created_by, created_at)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
+      [c.id, orgId, c.systemId, c.rulesetVersion, c.law, c.asOf, JSON.stringify(c.answers), JSON.stringify(c.result), c.createdBy, c.createdAt],
+    );
+  }
+  for (const t of g.tracking) {
+    await tx.query(
+      `insert into obligation_tracking (org_id, system_id, obligation_id, owner, status, evidence, updated_by, updated_at)
+       values ($1,$2,$3,$4,$5,$6,$7,$8)`,
+      [orgId, t.systemId, t.obligationId, t.owner, t.status, t.evidence, t.updatedBy, t.updatedAt],
+    );
   }
 }

@@ -133,6 +133,11 @@ export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
   "spend-rate": "Negotiated rate",
   "savings-recommendation": "Savings recommendation",
   "model-policy": "Model policy",
+  classification: "Classification",
+  obligation: "Obligation",
+  risk: "Risk",
+  incident: "Incident",
+  policy: "Policy",
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {

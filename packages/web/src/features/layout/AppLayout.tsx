@@ -2,9 +2,13 @@ import type { Me } from "@caio/core";
 import { Anchor, AppShell, Burger, Group, NavLink, ScrollArea, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
+  IconAlarm,
+  IconAlertTriangle,
   IconArrowsDiff,
   IconBuildingStore,
   IconCoin,
+  IconFileCertificate,
+  IconListCheck,
   IconListDetails,
   IconPigMoney,
   IconPuzzle,
@@ -25,6 +29,10 @@ const NAV = [
   { section: "spend", label: "Spend", icon: IconCoin },
   { section: "savings", label: "Savings", icon: IconPigMoney },
   { section: "reconciliation", label: "Reconciliation", icon: IconArrowsDiff },
+  { section: "obligations", label: "Obligations", icon: IconListCheck },
+  { section: "policies", label: "Policies", icon: IconFileCertificate },
+  { section: "risks", label: "Risks", icon: IconAlertTriangle },
+  { section: "incidents", label: "Incidents", icon: IconAlarm },
   { section: "components", label: "Components", icon: IconPuzzle },
   { section: "vendors", label: "Vendors", icon: IconBuildingStore },
   { section: "audit", label: "Audit log", icon: IconShieldCheck },

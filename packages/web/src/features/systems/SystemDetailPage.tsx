@@ -13,6 +13,7 @@ import { PageHeader } from "../../shared/PageHeader";
 import { PageQueryState } from "../../shared/PageQueryState";
 import { QueryState } from "../../shared/QueryState";
 import { Section } from "../../shared/Section";
+import { ClassificationSection } from "../governance/ClassificationSection";
 import { useOrg } from "../layout/org-context";
 import { StageBadge } from "./StageBadge";
 import { euNexusText, personalDataText, SYSTEM_FIELD_LABELS, systemValueLabel } from "./system-fields";
@@ -121,6 +122,8 @@ export function SystemDetailPage() {
                 ]}
               />
             </Section>
+
+            <ClassificationSection systemId={s.id} />
 
             <Section title="Components" description="What this system is built from, and who supplies it.">
               {s.components.length === 0 ? (

@@ -1,0 +1,25 @@
+import { DEMO_USERS, type Store, seedDemo } from "@caio/db";
+import { seedDemoGovernance } from "./demo-governance.js";
+import { seedDemoPolicies } from "./demo-policies.js";
+import { seedDemoScans } from "./demo-scan.js";
+import { seedDemoSpend } from "./demo-spend.js";
+
+/**
+ * Loads the whole demo organization, as `caio demo` and `npm start` do: the inventory, risks and
+ * incidents, scanned repositories, six months of usage, classifications and the policies.
+ */
+export async function loadDemo(store: Store) {
+  const r = await seedDemo(store);
+  const scans = await seedDemoScans(store, r.orgId, `user:${DEMO_USERS[1].email}`);
+  const spend = await seedDemoSpend(store, r.orgId, `user:${DEMO_USERS[0].email}`);
+  const governance = await seedDemoGovernance(store, r.orgId, `user:${DEMO_USERS[0].email}`, store.now().slice(0, 10));
+  // Last: the policies are generated from everything above (inventory, scans, model policy, classifications).
+  await seedDemoPolicies(store, r.orgId);
+  return {
+    ...r,
+    repositories: scans.repositories.length,
+    shadow: scans.repositories.reduce((n, x) => n + x.shadow, 0),
+    usageRecords: spend.records,
+    classified: governance.classified,
+  };
+}
