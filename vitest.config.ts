@@ -25,7 +25,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: "cli", include: ["test/cli/**/*.test.ts"] },
+        // Each test runs the built CLI several times, each run opening the embedded database.
+        test: { name: "cli", include: ["test/cli/**/*.test.ts"], testTimeout: 240_000 },
       },
       {
         extends: true,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { ROLES, type Role, roleAtLeast, SystemCreateSchema, toWireRecord, VendorCreateSchema } from "@caio/core";
+import { ROLES, type Role, roleAtLeast, SystemCreateSchema, toWireRecord, UseCaseCreateSchema, VendorCreateSchema } from "@caio/core";
 import { computeSavings } from "@caio/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, type Fixture, fixture, PASSWORD } from "../helpers/api.js";
@@ -130,6 +130,8 @@ const fresh = {
         actor,
       )
     ).id,
+  useCase: async (f: Fixture) =>
+    (await f.store.portfolio.create(f.orgA.id, UseCaseCreateSchema.parse({ name: `use case ${randomUUID()}`, systemId: f.orgA.systemId }), actor)).id,
 };
 const existing = (key: "systemId" | "vendorId" | "componentId") => async (f: Fixture) => f.orgA[key];
 
@@ -249,6 +251,20 @@ const CASES: Record<string, RouteCase> = {
   "get /orgs/{org}/incidents/{id}": { min: "viewer", ok: 200, target: fresh.incident },
   "patch /orgs/{org}/incidents/{id}": { min: "editor", ok: 200, body: () => ({ status: "reported", reportedOn: "2025-06-10" }), target: fresh.incident },
   "get /orgs/{org}/incidents/{id}/history": { min: "viewer", ok: 200, target: fresh.incident },
+  "get /orgs/{org}/usecases": { min: "viewer", ok: 200 },
+  "post /orgs/{org}/usecases": { min: "editor", ok: 201, body: () => ({ name: `uc ${randomUUID()}`, annualValue: "250000" }) },
+  "get /orgs/{org}/usecases/{id}": { min: "viewer", ok: 200, target: fresh.useCase },
+  "patch /orgs/{org}/usecases/{id}": { min: "editor", ok: 200, body: () => ({ owner: "Ops", funded: true }), target: fresh.useCase },
+  "delete /orgs/{org}/usecases/{id}": { min: "editor", ok: 204, target: fresh.useCase },
+  "get /orgs/{org}/usecases/{id}/history": { min: "viewer", ok: 200, target: fresh.useCase },
+  "post /orgs/{org}/usecases/{id}/actuals": { min: "editor", ok: 201, body: () => ({ on: "2025-06-02", value: 3, note: "June" }), target: fresh.useCase },
+  "get /orgs/{org}/roadmap": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/roi": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/assessment": { min: "viewer", ok: 200 },
+  "post /orgs/{org}/assessment": { min: "editor", ok: 201, body: () => ({ answers: { engineers: 40, gap: "technology" } }) },
+  "get /orgs/{org}/assessments": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/plan": { min: "viewer", ok: 200 },
+  "put /orgs/{org}/plan": { min: "admin", ok: 200, body: () => ({ start: "2026-01-05" }) },
 };
 
 /** Routes without an organization in the path, covered by their own tests. */

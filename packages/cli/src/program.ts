@@ -5,12 +5,14 @@ import { registerComponents } from "./commands/components.js";
 import { registerDiscoveryReads } from "./commands/discovery.js";
 import { registerGovernance } from "./commands/governance.js";
 import { registerPolicies } from "./commands/policies.js";
+import { registerPortfolio } from "./commands/portfolio.js";
 import { registerPull } from "./commands/pull.js";
 import { registerIncidents, registerRisks } from "./commands/risks.js";
 import { registerSavings } from "./commands/savings.js";
 import { registerScan } from "./commands/scan.js";
 import { registerSetup } from "./commands/setup.js";
 import { registerAttribution, registerSpend } from "./commands/spend.js";
+import { registerStrategy } from "./commands/strategy.js";
 import { registerSystems } from "./commands/systems.js";
 import { registerTransfer } from "./commands/transfer.js";
 import { registerVendors } from "./commands/vendors.js";
@@ -57,6 +59,8 @@ Quick start: caio demo && caio systems list`,
   registerIncidents(program);
   registerGovernance(program);
   registerPolicies(program);
+  registerPortfolio(program);
+  registerStrategy(program);
   registerDiscoveryReads(program);
   for (const c of program.commands) {
     c.exitOverride();

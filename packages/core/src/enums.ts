@@ -62,6 +62,10 @@ export const ENTITY_TYPES = [
   "obligation",
   "risk",
   "incident",
+  "use-case",
+  "kpi-actual",
+  "assessment",
+  "plan",
   "policy",
 ] as const;
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);

@@ -6,9 +6,11 @@ import { RoleSchema } from "./enums.js";
 import { ClassificationResultSchema, LawVersionSchema, ObligationStatusSchema, RecordedAnswerSchema } from "./governance.js";
 import { OrganizationSchema } from "./org.js";
 import { PoliciesExportSchema } from "./policies.js";
+import { PortfolioExportSchema } from "./portfolio.js";
 import { RisksExportSchema } from "./risks.js";
 import { ModelPolicySchema } from "./savings.js";
 import { UsageRecordSchema } from "./spend.js";
+import { StrategyExportSchema } from "./strategy.js";
 import { SystemSchema } from "./system.js";
 import { VendorSchema } from "./vendor.js";
 
@@ -192,6 +194,8 @@ export const OrganizationExportSchema = z
     governance: GovernanceExportSchema.default({ classifications: [], tracking: [] }),
     risks: RisksExportSchema.default({ risks: [], incidents: [] }),
     policies: PoliciesExportSchema.default({ versions: [] }),
+    portfolio: PortfolioExportSchema.default({ useCases: [], actuals: [] }),
+    strategy: StrategyExportSchema.default({ assessments: [], planStart: null }),
   })
   .strict();
 export type OrganizationExport = z.infer<typeof OrganizationExportSchema>;

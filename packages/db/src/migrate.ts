@@ -7,6 +7,8 @@ import { sql as m0005 } from "./migrations/0005-savings.js";
 import { sql as m0006 } from "./migrations/0006-governance.js";
 import { sql as m0007 } from "./migrations/0007-policies.js";
 import { sql as m0008 } from "./migrations/0008-risks-incidents.js";
+import { sql as m0009 } from "./migrations/0009-strategy.js";
+import { sql as m0010 } from "./migrations/0010-portfolio.js";
 
 export interface Migration {
   id: number;
@@ -24,6 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 6, name: "governance", sql: m0006 },
   { id: 7, name: "policies", sql: m0007 },
   { id: 8, name: "risks-incidents", sql: m0008 },
+  { id: 9, name: "strategy", sql: m0009 },
+  { id: 10, name: "portfolio", sql: m0010 },
 ];
 
 /** Arbitrary constant identifying caio's migration lock. */

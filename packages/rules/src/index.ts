@@ -3,6 +3,7 @@ export { type ClassifyInput, INCIDENT_SEVERITIES, type IncidentSeverity, type Ru
 export { RULESET } from "./content/index.js";
 export { answersOf, createRulesEngine, obligationTiming, rules, scheduleEntry } from "./engine.js";
 export { INCIDENT_CLOCKS, incidentDeadline } from "./incidents.js";
+export * from "./leadership/index.js";
 export {
   type Condition,
   type FactCondition,

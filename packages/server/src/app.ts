@@ -14,9 +14,11 @@ import { governanceRoutes } from "./routes/governance.js";
 import { componentRoutes, systemRoutes, vendorRoutes } from "./routes/inventory.js";
 import { orgRoutes } from "./routes/orgs.js";
 import { policyRoutes } from "./routes/policies.js";
+import { portfolioRoutes } from "./routes/portfolio.js";
 import { incidentRoutes, riskRoutes } from "./routes/risks.js";
 import { savingsRoutes } from "./routes/savings.js";
 import { spendRoutes } from "./routes/spend.js";
+import { strategyRoutes } from "./routes/strategy.js";
 
 export const API_BASE = "/api/v1";
 export const VERSION = "0.1.0";
@@ -81,6 +83,8 @@ export function createApp(deps: AppDeps) {
   api.route("/", policyRoutes());
   api.route("/", riskRoutes());
   api.route("/", incidentRoutes());
+  api.route("/", portfolioRoutes());
+  api.route("/", strategyRoutes());
   api.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "caio_session" });
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -10,3 +10,4 @@ export { classificationView, classifySystem, obligationRows, previewClassificati
 export { incidentView } from "./services/incidents.js";
 export { generatePolicies, policyList } from "./services/policies.js";
 export { computeReconciliation, computeSavings, savingsWindow } from "./services/savings.js";
+export { annualSpend, assessmentPrefill, assessmentView, computePlan, planFacts, runAssessment } from "./services/strategy.js";

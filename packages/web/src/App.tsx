@@ -29,6 +29,9 @@ const ClassificationWizardPage = lazy(() => import("./features/governance/Classi
 const ObligationsPage = lazy(() => import("./features/governance/ObligationsPage").then((m) => ({ default: m.ObligationsPage })));
 const RisksPage = lazy(() => import("./features/risks/RisksPage").then((m) => ({ default: m.RisksPage })));
 const IncidentsPage = lazy(() => import("./features/risks/IncidentsPage").then((m) => ({ default: m.IncidentsPage })));
+const PortfolioPage = lazy(() => import("./features/portfolio/PortfolioPage").then((m) => ({ default: m.PortfolioPage })));
+const AssessmentPage = lazy(() => import("./features/strategy/AssessmentPage").then((m) => ({ default: m.AssessmentPage })));
+const PlanPage = lazy(() => import("./features/strategy/PlanPage").then((m) => ({ default: m.PlanPage })));
 
 export function App() {
   return (
@@ -112,6 +115,30 @@ export function App() {
           element={
             <Suspense fallback={<Loading label="Loading incidents" />}>
               <IncidentsPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="portfolio"
+          element={
+            <Suspense fallback={<Loading label="Loading the portfolio" />}>
+              <PortfolioPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="assessment"
+          element={
+            <Suspense fallback={<Loading label="Loading the assessment" />}>
+              <AssessmentPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="plan"
+          element={
+            <Suspense fallback={<Loading label="Loading the plan" />}>
+              <PlanPage />
             </Suspense>
           }
         />

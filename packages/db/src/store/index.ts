@@ -7,10 +7,12 @@ import { governanceRepo } from "./governance.js";
 import { entityHistory } from "./history.js";
 import { orgsRepo } from "./orgs.js";
 import { policiesRepo } from "./policies.js";
+import { portfolioRepo } from "./portfolio.js";
 import { incidentsRepo, risksRepo } from "./risks.js";
 import { savingsRepo } from "./savings.js";
 import { spendRepo } from "./spend.js";
 import { spendRulesRepo } from "./spend-rules.js";
+import { strategyRepo } from "./strategy.js";
 import { systemsRepo } from "./systems.js";
 import { exportOrganization, restoreOrganization } from "./transfer.js";
 import { type PasswordHasher, sessionsRepo, tokensRepo, usersRepo } from "./users.js";
@@ -34,6 +36,7 @@ export {
   seriesKeyOf,
 } from "./spend.js";
 export type { PricingRow } from "./spend-rules.js";
+export type { PlanCounts, PlanStartRow } from "./strategy.js";
 export type { PasswordHasher } from "./users.js";
 export { SESSION_TTL_MS, tokenDigest } from "./users.js";
 
@@ -59,6 +62,8 @@ export function createStore(deps: StoreDeps & { hasher: PasswordHasher }) {
     policies: policiesRepo(ctx),
     risks: risksRepo(ctx),
     incidents: incidentsRepo(ctx),
+    portfolio: portfolioRepo(ctx),
+    strategy: strategyRepo(ctx),
     history: (orgId: string, type: EntityType, id: string) => entityHistory(deps.db, orgId, type, id),
     audit: {
       list: (orgId: string, q: AuditListQuery) => listAudit(deps.db, orgId, q),

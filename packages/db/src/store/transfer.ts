@@ -17,9 +17,11 @@ import { iso, isoOrNull, type StoreContext } from "./context.js";
 import { allClassifications, allTracking } from "./governance.js";
 import { allHistory } from "./history.js";
 import { allPolicyVersions, restorePolicies } from "./policies.js";
+import { exportPortfolio, restorePortfolio } from "./portfolio.js";
 import { exportRisks, restoreRisks } from "./risks.js";
 import { listDecisions, loadModelPolicy } from "./savings.js";
 import { insertUsageRecords } from "./spend.js";
+import { exportStrategy, restoreStrategy } from "./strategy.js";
 import { getSystem } from "./systems.js";
 import { getVendor } from "./vendors.js";
 
@@ -72,6 +74,8 @@ export async function exportOrganization(ctx: StoreContext, orgId: string): Prom
       governance: await exportGovernance(tx, orgId),
       risks: await exportRisks(tx, orgId),
       policies: { versions: await allPolicyVersions(tx, orgId) },
+      portfolio: await exportPortfolio(tx, orgId),
+      strategy: await exportStrategy(tx, orgId),
     };
   });
 }
@@ -206,6 +210,8 @@ export async function restoreOrganization(ctx: StoreContext, doc: unknown): Prom
     await restoreGovernance(tx, o.id, x.governance);
     await restoreRisks(tx, o.id, x.risks);
     await restorePolicies(tx, o.id, x.policies);
+    await restorePortfolio(tx, o.id, x.portfolio);
+    await restoreStrategy(tx, o.id, x.strategy);
     return { organization: { id: o.id, slug: o.slug, name: o.name, createdAt: o.createdAt }, usersCreated };
   });
 }

@@ -138,6 +138,10 @@ export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
   risk: "Risk",
   incident: "Incident",
   policy: "Policy",
+  "use-case": "Use case",
+  "kpi-actual": "KPI actual",
+  assessment: "Leadership assessment",
+  plan: "30/60/90-day plan",
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {

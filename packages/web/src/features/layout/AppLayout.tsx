@@ -6,6 +6,7 @@ import {
   IconAlertTriangle,
   IconArrowsDiff,
   IconBuildingStore,
+  IconCalendarStats,
   IconCoin,
   IconFileCertificate,
   IconListCheck,
@@ -15,6 +16,8 @@ import {
   IconRadar,
   IconSettings,
   IconShieldCheck,
+  IconSitemap,
+  IconTargetArrow,
 } from "@tabler/icons-react";
 import { useEffect } from "react";
 import { Link, Outlet, useLocation, useParams } from "react-router";
@@ -33,6 +36,9 @@ const NAV = [
   { section: "policies", label: "Policies", icon: IconFileCertificate },
   { section: "risks", label: "Risks", icon: IconAlertTriangle },
   { section: "incidents", label: "Incidents", icon: IconAlarm },
+  { section: "portfolio", label: "Portfolio", icon: IconTargetArrow },
+  { section: "assessment", label: "Leadership", icon: IconSitemap },
+  { section: "plan", label: "30/60/90 plan", icon: IconCalendarStats },
   { section: "components", label: "Components", icon: IconPuzzle },
   { section: "vendors", label: "Vendors", icon: IconBuildingStore },
   { section: "audit", label: "Audit log", icon: IconShieldCheck },
