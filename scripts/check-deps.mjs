@@ -11,8 +11,9 @@ const ALLOWED = {
   discovery: ["core"],
   spend: ["core"],
   rules: ["core"],
-  server: ["core", "db", "spend", "rules"],
-  cli: ["core", "db", "discovery", "spend", "rules", "server"],
+  report: ["core"],
+  server: ["core", "db", "spend", "rules", "report"],
+  cli: ["core", "db", "discovery", "spend", "rules", "report", "server"],
   web: ["core"],
 };
 

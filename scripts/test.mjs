@@ -2,7 +2,8 @@
 // `npm test`: builds, lints, type-checks and runs every test. The storage conformance suite runs on
 // the embedded database and on a real PostgreSQL server: TEST_DATABASE_URL if set, otherwise a
 // throwaway cluster when PostgreSQL is installed. Browser tests use Chromium (CHROMIUM_PATH or
-// /usr/bin/chromium). Under CI=true a missing PostgreSQL or Chromium is an error, not a skip.
+// /usr/bin/chromium) and poppler-utils for the PDF checks. Under CI=true a missing PostgreSQL,
+// Chromium or poppler-utils is an error, not a skip.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -55,6 +56,16 @@ if (!existsSync(chromium)) {
   }
   log(`Chromium not found at ${chromium}: browser tests will be skipped (apt-get install chromium)`);
   env.CAIO_SKIP_BROWSER = "1";
+}
+// The board pack's PDF checks count pages with pdfinfo and rasterize a page with pdftoppm.
+const poppler = ["pdftoppm", "pdfinfo"].every((tool) => spawnSync(tool, ["-v"], { stdio: "ignore" }).error === undefined);
+if (!poppler && !env.CAIO_SKIP_BROWSER) {
+  if (ci) {
+    log("CI: poppler-utils is required for the board pack's PDF checks (apt-get install poppler-utils)");
+    pg?.stop();
+    process.exit(1);
+  }
+  log("poppler-utils not found: the board pack's PDF page-count and raster check will be skipped (apt-get install poppler-utils)");
 }
 
 const report = join(root, ".tmp", "vitest-report.json");

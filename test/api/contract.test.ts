@@ -2,12 +2,14 @@ import {
   ApiTokenSchema,
   AuditEntrySchema,
   AuditVerifySchema,
+  BoardReportSchema,
   ComponentSchema,
   EntityVersionSchema,
   MemberSchema,
   MeSchema,
   OrganizationExportSchema,
   OrganizationWithRoleSchema,
+  ReportSnapshotSchema,
   SystemSchema,
   VendorSchema,
 } from "@caio/core";
@@ -42,6 +44,8 @@ describe("responses match the published schemas", () => {
       [`${o}/members`, list(MemberSchema)],
       [`${o}/tokens`, list(ApiTokenSchema)],
       [`${o}/export`, OrganizationExportSchema],
+      [`${o}/reports/model`, BoardReportSchema],
+      [`${o}/reports`, list(ReportSnapshotSchema)],
     ];
     for (const [path, schema] of cases) {
       const res = await call(f.app, "GET", path, { session: f.sessions.admin });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { ROLES, type Role, roleAtLeast, SystemCreateSchema, toWireRecord, UseCaseCreateSchema, VendorCreateSchema } from "@caio/core";
-import { computeSavings } from "@caio/server";
+import { quarterOfDate, ROLES, type Role, roleAtLeast, SystemCreateSchema, toWireRecord, UseCaseCreateSchema, VendorCreateSchema } from "@caio/core";
+import { buildBoardReport, computeSavings } from "@caio/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, type Fixture, fixture, PASSWORD } from "../helpers/api.js";
 import { policyVersion } from "../helpers/policies.js";
@@ -132,6 +132,16 @@ const fresh = {
     ).id,
   useCase: async (f: Fixture) =>
     (await f.store.portfolio.create(f.orgA.id, UseCaseCreateSchema.parse({ name: `use case ${randomUUID()}`, systemId: f.orgA.systemId }), actor)).id,
+  /** A stored board pack of org A for the current quarter. */
+  report: async (f: Fixture) => {
+    const today = f.store.now().slice(0, 10);
+    const quarter = quarterOfDate(today);
+    const model = await buildBoardReport(f.store, { id: f.orgA.id, slug: f.orgA.slug, name: "A Corp" }, quarter, today);
+    const content = new TextEncoder().encode(`# A Corp — AI board pack ${quarter}\n`);
+    return (
+      await f.store.reports.create(f.orgA.id, { quarter, format: "md", title: "A pack", mediaType: "text/markdown; charset=utf-8", content, model }, actor)
+    ).id;
+  },
 };
 const existing = (key: "systemId" | "vendorId" | "componentId") => async (f: Fixture) => f.orgA[key];
 
@@ -265,6 +275,12 @@ const CASES: Record<string, RouteCase> = {
   "get /orgs/{org}/assessments": { min: "viewer", ok: 200 },
   "get /orgs/{org}/plan": { min: "viewer", ok: 200 },
   "put /orgs/{org}/plan": { min: "admin", ok: 200, body: () => ({ start: "2026-01-05" }) },
+  "get /orgs/{org}/reports/model": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/reports/preview": { min: "viewer", ok: 200 },
+  "post /orgs/{org}/reports": { min: "editor", ok: 201, body: () => ({ quarter: quarterOfDate(new Date().toISOString()), format: "md" }) },
+  "get /orgs/{org}/reports": { min: "viewer", ok: 200 },
+  "get /orgs/{org}/reports/{id}": { min: "viewer", ok: 200, target: fresh.report },
+  "get /orgs/{org}/reports/{id}/content": { min: "viewer", ok: 200, target: fresh.report },
 };
 
 /** Routes without an organization in the path, covered by their own tests. */

@@ -13,7 +13,20 @@ export interface ApiResponse<T> {
 export interface ApiClient {
   readonly mode: "local" | "remote";
   request<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
+  /** GETs a route that answers raw bytes (e.g. a stored board pack), with the response headers. */
+  download(path: string): Promise<Download>;
   close(): Promise<void>;
+}
+
+/** Raw bytes answered by the API, with their headers. */
+export interface Download {
+  bytes: Uint8Array;
+  headers: Headers;
+}
+
+async function bytesOrFail(res: Response): Promise<Download> {
+  if (!res.ok) fail(res.status, await parse(res));
+  return { bytes: new Uint8Array(await res.arrayBuffer()), headers: res.headers };
 }
 
 interface ErrorBody {
@@ -73,6 +86,9 @@ export async function localClient(env: Env, opts: GlobalOptions): Promise<ApiCli
       if (!res.ok) fail(res.status, parsed);
       return parsed as T;
     },
+    async download(path: string): Promise<Download> {
+      return bytesOrFail(await app.request(`${API_BASE}${path}`));
+    },
     close: () => db.close(),
   };
 }
@@ -94,6 +110,15 @@ export function remoteClient(server: string, token: string | undefined): ApiClie
       const parsed = await parse(res);
       if (!res.ok) fail(res.status, parsed);
       return parsed as T;
+    },
+    async download(path: string): Promise<Download> {
+      let res: Response;
+      try {
+        res = await fetch(`${base}${API_BASE}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      } catch (e) {
+        throw new CliError(`cannot reach ${base}: ${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}`);
+      }
+      return bytesOrFail(res);
     },
     close: async () => undefined,
   };

@@ -2,6 +2,7 @@ import { DEMO_USERS, type Store, seedDemo } from "@caio/db";
 import { seedDemoGovernance } from "./demo-governance.js";
 import { seedDemoPolicies } from "./demo-policies.js";
 import { seedDemoPortfolio } from "./demo-portfolio.js";
+import { seedDemoReport } from "./demo-report.js";
 import { seedDemoScans } from "./demo-scan.js";
 import { seedDemoSpend } from "./demo-spend.js";
 import { seedDemoStrategy } from "./demo-strategy.js";
@@ -21,6 +22,8 @@ export async function loadDemo(store: Store) {
   await seedDemoPolicies(store, r.orgId);
   // The leadership-need assessment reads the inventory and the spend ledger.
   const strategy = await seedDemoStrategy(store, r.orgId, `user:${DEMO_USERS[0].email}`);
+  // After everything else: the previous quarter's board pack, stored as the officer generated it.
+  const report = await seedDemoReport(store, r.orgId, `user:${DEMO_USERS[0].email}`);
   return {
     ...r,
     repositories: scans.repositories.length,
@@ -29,5 +32,6 @@ export async function loadDemo(store: Store) {
     classified: governance.classified,
     useCases: portfolio.useCases,
     leadership: strategy.recommendation,
+    reports: report.reports,
   };
 }

@@ -7,6 +7,7 @@ import { registerGovernance } from "./commands/governance.js";
 import { registerPolicies } from "./commands/policies.js";
 import { registerPortfolio } from "./commands/portfolio.js";
 import { registerPull } from "./commands/pull.js";
+import { registerReport } from "./commands/report.js";
 import { registerIncidents, registerRisks } from "./commands/risks.js";
 import { registerSavings } from "./commands/savings.js";
 import { registerScan } from "./commands/scan.js";
@@ -61,6 +62,7 @@ Quick start: caio demo && caio systems list`,
   registerPolicies(program);
   registerPortfolio(program);
   registerStrategy(program);
+  registerReport(program);
   registerDiscoveryReads(program);
   for (const c of program.commands) {
     c.exitOverride();

@@ -67,6 +67,7 @@ export const ENTITY_TYPES = [
   "assessment",
   "plan",
   "policy",
+  "report",
 ] as const;
 export const EntityTypeSchema = z.enum(ENTITY_TYPES);
 export type EntityType = z.infer<typeof EntityTypeSchema>;

@@ -1,5 +1,5 @@
 /** The error codes caio uses everywhere; the server maps each to one HTTP status in one place. */
-export type ErrorCode = "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "internal";
+export type ErrorCode = "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable" | "internal";
 
 export interface FieldIssue {
   /** Dotted path to the field, e.g. "contract.end" or "tags.2". Empty for the whole body. */

@@ -7,6 +7,7 @@ import { ClassificationResultSchema, LawVersionSchema, ObligationStatusSchema, R
 import { OrganizationSchema } from "./org.js";
 import { PoliciesExportSchema } from "./policies.js";
 import { PortfolioExportSchema } from "./portfolio.js";
+import { ReportsExportSchema } from "./report.js";
 import { RisksExportSchema } from "./risks.js";
 import { ModelPolicySchema } from "./savings.js";
 import { UsageRecordSchema } from "./spend.js";
@@ -196,6 +197,7 @@ export const OrganizationExportSchema = z
     policies: PoliciesExportSchema.default({ versions: [] }),
     portfolio: PortfolioExportSchema.default({ useCases: [], actuals: [] }),
     strategy: StrategyExportSchema.default({ assessments: [], planStart: null }),
+    reports: ReportsExportSchema.default({ snapshots: [] }),
   })
   .strict();
 export type OrganizationExport = z.infer<typeof OrganizationExportSchema>;

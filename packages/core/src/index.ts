@@ -11,6 +11,8 @@ export * from "./org.js";
 export * from "./policies.js";
 export * from "./portfolio.js";
 export * from "./portfolio-scoring.js";
+export * from "./report.js";
+export * from "./report-summary.js";
 export * from "./risks.js";
 export * from "./savings.js";
 export * from "./spend.js";

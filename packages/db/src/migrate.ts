@@ -9,6 +9,7 @@ import { sql as m0007 } from "./migrations/0007-policies.js";
 import { sql as m0008 } from "./migrations/0008-risks-incidents.js";
 import { sql as m0009 } from "./migrations/0009-strategy.js";
 import { sql as m0010 } from "./migrations/0010-portfolio.js";
+import { sql as m0011 } from "./migrations/0011-reports.js";
 
 export interface Migration {
   id: number;
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 8, name: "risks-incidents", sql: m0008 },
   { id: 9, name: "strategy", sql: m0009 },
   { id: 10, name: "portfolio", sql: m0010 },
+  { id: 11, name: "reports", sql: m0011 },
 ];
 
 /** Arbitrary constant identifying caio's migration lock. */

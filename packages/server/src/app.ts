@@ -15,6 +15,7 @@ import { componentRoutes, systemRoutes, vendorRoutes } from "./routes/inventory.
 import { orgRoutes } from "./routes/orgs.js";
 import { policyRoutes } from "./routes/policies.js";
 import { portfolioRoutes } from "./routes/portfolio.js";
+import { reportRoutes } from "./routes/reports.js";
 import { incidentRoutes, riskRoutes } from "./routes/risks.js";
 import { savingsRoutes } from "./routes/savings.js";
 import { spendRoutes } from "./routes/spend.js";
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
   api.route("/", incidentRoutes());
   api.route("/", portfolioRoutes());
   api.route("/", strategyRoutes());
+  api.route("/", reportRoutes());
   api.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "caio_session" });
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -12,6 +12,8 @@ export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   not_found: 404,
   conflict: 409,
   rate_limited: 429,
+  /** A tool the request needs is not installed on the server (e.g. Chromium for PDF). */
+  unavailable: 503,
   internal: 500,
 };
 

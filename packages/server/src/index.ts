@@ -9,5 +9,6 @@ export { type RunningServer, startServer } from "./serve.js";
 export { classificationView, classifySystem, obligationRows, previewClassification } from "./services/governance.js";
 export { incidentView } from "./services/incidents.js";
 export { generatePolicies, policyList } from "./services/policies.js";
+export { buildBoardReport } from "./services/report.js";
 export { computeReconciliation, computeSavings, savingsWindow } from "./services/savings.js";
 export { annualSpend, assessmentPrefill, assessmentView, computePlan, planFacts, runAssessment } from "./services/strategy.js";

@@ -3,7 +3,7 @@ import { z } from "@hono/zod-openapi";
 
 export const ErrorSchema = z.object({
   error: z.object({
-    code: z.enum(["validation", "unauthenticated", "forbidden", "not_found", "conflict", "rate_limited", "internal"]),
+    code: z.enum(["validation", "unauthenticated", "forbidden", "not_found", "conflict", "rate_limited", "unavailable", "internal"]),
     message: z.string(),
     issues: z.array(z.object({ path: z.string(), message: z.string() })),
   }),

@@ -32,6 +32,7 @@ const IncidentsPage = lazy(() => import("./features/risks/IncidentsPage").then((
 const PortfolioPage = lazy(() => import("./features/portfolio/PortfolioPage").then((m) => ({ default: m.PortfolioPage })));
 const AssessmentPage = lazy(() => import("./features/strategy/AssessmentPage").then((m) => ({ default: m.AssessmentPage })));
 const PlanPage = lazy(() => import("./features/strategy/PlanPage").then((m) => ({ default: m.PlanPage })));
+const ReportsPage = lazy(() => import("./features/reports/ReportsPage").then((m) => ({ default: m.ReportsPage })));
 
 export function App() {
   return (
@@ -139,6 +140,14 @@ export function App() {
           element={
             <Suspense fallback={<Loading label="Loading the plan" />}>
               <PlanPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="reports"
+          element={
+            <Suspense fallback={<Loading label="Loading board reports" />}>
+              <ReportsPage />
             </Suspense>
           }
         />

@@ -130,7 +130,7 @@ export function registerSetup(program: Command): void {
         process.stdout.write(
           `loaded ${DEMO_ORG.name}: ${r.systems} AI systems, ${r.vendors} vendors, ${r.components} components, ` +
             `${r.repositories} scanned repositories (${r.shadow} shadow AI findings), ${r.usageRecords} usage records over six months, ` +
-            `${r.classified} systems classified, ${r.useCases} use cases in the portfolio, leadership assessed (${r.leadership})\n${demoSignIn()}\n`,
+            `${r.classified} systems classified, ${r.useCases} use cases in the portfolio, leadership assessed (${r.leadership}), ${r.reports} board pack stored\n${demoSignIn()}\n`,
         );
       });
     });

@@ -40,3 +40,10 @@ export async function entityHistory(q: Queryable, orgId: string, entityType: Ent
 export async function allHistory(q: Queryable, orgId: string): Promise<EntityVersion[]> {
   return (await q.query<VersionRow>("select * from entity_versions where org_id = $1 order by entity_type, entity_id, version", [orgId])).rows.map(toVersion);
 }
+
+/** Every stored version of every entity of one type, oldest first per entity (for reports over a period). */
+export async function historyOfType(q: Queryable, orgId: string, entityType: EntityType): Promise<EntityVersion[]> {
+  return (
+    await q.query<VersionRow>("select * from entity_versions where org_id = $1 and entity_type = $2 order by entity_id, version", [orgId, entityType])
+  ).rows.map(toVersion);
+}

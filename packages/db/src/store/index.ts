@@ -4,10 +4,11 @@ import { componentsRepo } from "./components.js";
 import { makeContext, type StoreDeps } from "./context.js";
 import { discoveryRepo } from "./discovery.js";
 import { governanceRepo } from "./governance.js";
-import { entityHistory } from "./history.js";
+import { entityHistory, historyOfType } from "./history.js";
 import { orgsRepo } from "./orgs.js";
 import { policiesRepo } from "./policies.js";
 import { portfolioRepo } from "./portfolio.js";
+import { reportsRepo } from "./reports.js";
 import { incidentsRepo, risksRepo } from "./risks.js";
 import { savingsRepo } from "./savings.js";
 import { spendRepo } from "./spend.js";
@@ -21,6 +22,7 @@ import { vendorsRepo } from "./vendors.js";
 export type { Actor, StoreDeps } from "./context.js";
 export type { ObligationTracking, StoredClassification, SystemFactsRow } from "./governance.js";
 export { type PolicyInventory, policyLabel, policySnapshot, type StoredPolicyVersion } from "./policies.js";
+export { type ReportSnapshotInput, reportLedgerLabel, reportLedgerRecord, sha256Hex } from "./reports.js";
 export type { DecisionSubject, InventoryFacts, SavingsDecision } from "./savings.js";
 export {
   type DayRange,
@@ -64,7 +66,10 @@ export function createStore(deps: StoreDeps & { hasher: PasswordHasher }) {
     incidents: incidentsRepo(ctx),
     portfolio: portfolioRepo(ctx),
     strategy: strategyRepo(ctx),
+    reports: reportsRepo(ctx),
     history: (orgId: string, type: EntityType, id: string) => entityHistory(deps.db, orgId, type, id),
+    /** Every version of every entity of one type, oldest first per entity. */
+    historyOfType: (orgId: string, type: EntityType) => historyOfType(deps.db, orgId, type),
     audit: {
       list: (orgId: string, q: AuditListQuery) => listAudit(deps.db, orgId, q),
       verify: (orgId: string) => verifyAudit(deps.db, orgId),

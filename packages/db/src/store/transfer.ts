@@ -18,6 +18,7 @@ import { allClassifications, allTracking } from "./governance.js";
 import { allHistory } from "./history.js";
 import { allPolicyVersions, restorePolicies } from "./policies.js";
 import { exportPortfolio, restorePortfolio } from "./portfolio.js";
+import { exportReports, restoreReports } from "./reports.js";
 import { exportRisks, restoreRisks } from "./risks.js";
 import { listDecisions, loadModelPolicy } from "./savings.js";
 import { insertUsageRecords } from "./spend.js";
@@ -76,6 +77,7 @@ export async function exportOrganization(ctx: StoreContext, orgId: string): Prom
       policies: { versions: await allPolicyVersions(tx, orgId) },
       portfolio: await exportPortfolio(tx, orgId),
       strategy: await exportStrategy(tx, orgId),
+      reports: await exportReports(tx, orgId),
     };
   });
 }
@@ -212,6 +214,7 @@ export async function restoreOrganization(ctx: StoreContext, doc: unknown): Prom
     await restorePolicies(tx, o.id, x.policies);
     await restorePortfolio(tx, o.id, x.portfolio);
     await restoreStrategy(tx, o.id, x.strategy);
+    await restoreReports(tx, o.id, x.reports);
     return { organization: { id: o.id, slug: o.slug, name: o.name, createdAt: o.createdAt }, usersCreated };
   });
 }

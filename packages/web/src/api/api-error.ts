@@ -1,6 +1,6 @@
 import type { ErrorCode, FieldIssue } from "@caio/core";
 
-const CODES: readonly ErrorCode[] = ["validation", "unauthenticated", "forbidden", "not_found", "conflict", "rate_limited", "internal"];
+const CODES: readonly ErrorCode[] = ["validation", "unauthenticated", "forbidden", "not_found", "conflict", "rate_limited", "unavailable", "internal"];
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: "validation",
@@ -9,6 +9,7 @@ const STATUS_CODES: Record<number, ErrorCode> = {
   404: "not_found",
   409: "conflict",
   429: "rate_limited",
+  503: "unavailable",
 };
 
 /** An error answered by the caio API (or a network failure, with status 0). */

@@ -142,6 +142,7 @@ export const ENTITY_TYPE_LABELS: Record<EntityType, string> = {
   "kpi-actual": "KPI actual",
   assessment: "Leadership assessment",
   plan: "30/60/90-day plan",
+  report: "Board pack",
 };
 
 export const ACTION_LABELS: Record<AuditAction, string> = {
