@@ -380,22 +380,14 @@ function riskPosture(report: BoardReport, charts: PackCharts): Block[] {
       )}.`,
     ),
     o.items.length > 0
-      ? tableWithClass(
-          "obligations",
-          "Obligations overdue or due soon",
-          ["System", "Obligation", "Citation", "Due", "Days", "Status", "Owner"],
-          ["left", "left", "left", "right", "right", "left", "left"],
-          o.items.map((i) => [
-            i.systemName,
-            i.title,
-            i.cite,
-            i.dueDate ? date(i.dueDate) : "No fixed date",
-            daysShort(i.daysLeft),
-            label(i.status),
-            orDash(i.owner),
-          ]),
+      ? table(
+          "Obligations overdue or due soon, by system",
+          ["System", "Overdue", "Due within 90 days", "Earliest due", "Owners"],
+          ["left", "right", "right", "right", "left"],
+          obligationsBySystem(o.items),
         )
       : empty(o.total === 0 ? "No obligations apply yet: no system is classified." : "No obligation is overdue or due soon."),
+    ...(o.items.length > 0 ? [p("Each of these obligations, with its citation and owner, is listed in the appendix.")] : []),
     h3("Incidents"),
     p(`${plural(r.incidents.openedInQuarter, "incident")} opened this quarter; ${count(r.incidents.open)} open now.`),
     r.incidents.items.length > 0
@@ -477,6 +469,28 @@ function decisions(report: BoardReport): Block[] {
   ];
 }
 
+/** One row per system: how many of its obligations are overdue and due soon, the earliest due date, the owners. */
+function obligationsBySystem(items: BoardReport["risk"]["obligations"]["items"]): string[][] {
+  const bySystem = new Map<string, { overdue: number; soon: number; earliest: string | null; owners: Set<string> }>();
+  for (const i of items) {
+    const row = bySystem.get(i.systemName) ?? { overdue: 0, soon: 0, earliest: null, owners: new Set<string>() };
+    if (i.daysLeft !== null && i.daysLeft < 0) row.overdue++;
+    else row.soon++;
+    if (i.dueDate && (row.earliest === null || i.dueDate < row.earliest)) row.earliest = i.dueDate;
+    if (i.owner.trim()) row.owners.add(i.owner.trim());
+    bySystem.set(i.systemName, row);
+  }
+  return [...bySystem]
+    .sort(([a, x], [b, y]) => y.overdue - x.overdue || (x.earliest ?? "9999").localeCompare(y.earliest ?? "9999") || a.localeCompare(b))
+    .map(([name, r]) => [
+      name,
+      count(r.overdue),
+      count(r.soon),
+      r.earliest ? date(r.earliest) : "No fixed date",
+      r.owners.size > 0 ? [...r.owners].join(", ") : "—",
+    ]);
+}
+
 function inventory(report: BoardReport): Block[] {
   const items = report.inventory;
   if (items.length === 0) return [empty("The inventory is empty: no AI systems are registered.")];
@@ -502,6 +516,23 @@ function inventory(report: BoardReport): Block[] {
         foot: ["Total", "", "", "", "", "", money(total)],
       },
     },
+    ...obligationDetail(report),
+  ];
+}
+
+/** The obligations summarized by system in the risk posture, one by one. */
+function obligationDetail(report: BoardReport): Block[] {
+  const items = report.risk.obligations.items;
+  if (items.length === 0) return [];
+  return [
+    h3("Obligations overdue or due soon"),
+    tableWithClass(
+      "obligations",
+      "Obligations overdue or due soon",
+      ["System", "Obligation", "Citation", "Due", "Days", "Status", "Owner"],
+      ["left", "left", "left", "right", "right", "left", "left"],
+      items.map((i) => [i.systemName, i.title, i.cite, i.dueDate ? date(i.dueDate) : "No fixed date", daysShort(i.daysLeft), label(i.status), orDash(i.owner)]),
+    ),
   ];
 }
 

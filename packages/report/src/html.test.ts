@@ -119,11 +119,21 @@ describe("HTML board pack", () => {
   it("prints the risk posture: labels, obligations with citations, incidents, risks, policies, shadow AI and renewals", () => {
     const s = sectionText(doc, "Risk posture");
     const r = report.risk;
+    // Obligations are summed up by system, most overdue first; each one is listed in the appendix.
+    expect(s).toContain(
+      `<tr><th scope="row">Driver CV screening</th><td class="num">2</td><td class="num">0</td><td class="num">2 Aug 2026</td><td>Claire Dubois, Ben Okafor</td></tr>`,
+    );
+    expect(s).toContain(
+      `<tr><th scope="row">Internal knowledge search</th><td class="num">0</td><td class="num">1</td><td class="num">No fixed date</td><td>—</td></tr>`,
+    );
+    expect(s.indexOf("Driver CV screening")).toBeLessThan(s.indexOf("Ask Meridian support assistant"));
+    for (const o of r.obligations.items) expect(s).not.toContain(escaped(o.cite));
+    const appendix = sectionText(doc, "Appendix: AI inventory");
     for (const o of r.obligations.items) {
-      expect(s).toContain(escaped(o.title));
-      expect(s).toContain(escaped(o.cite));
+      expect(appendix).toContain(escaped(o.title));
+      expect(appendix).toContain(escaped(o.cite));
     }
-    expect(s).toContain(`<td class="num">2 Aug 2026</td><td class="num">113 overdue</td>`);
+    expect(appendix).toContain(`<td class="num">2 Aug 2026</td><td class="num">113 overdue</td>`);
     for (const i of r.incidents.items) expect(s).toContain(escaped(i.title));
     for (const i of r.risks.items) expect(s).toContain(escaped(i.title));
     for (const p of r.policies.awaitingApproval) expect(s).toContain(escaped(p.name));
