@@ -22,9 +22,7 @@ import { createStore, type Database, DEMO_ORG, openDatabase, type Store } from "
 import { type App, argon2Hasher, createApp } from "@caio/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../../packages/cli/src/demo-load.js";
-
-/** The h2 headings of the pack, in order (the renderers' contract). */
-const SECTIONS = ["Executive summary", "AI spend", "Capability progress", "Risk posture", "Decisions needed from the board", "Appendix: AI inventory"];
+import { EXPECTED_SECTIONS } from "../../packages/report/test-support/fixture.js";
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
@@ -163,7 +161,7 @@ describe("the board pack over the API, on the demo organization", () => {
     const htmlText = await res.text();
     const m = BoardReportSchema.parse(await get("/reports/model"));
     let at = -1;
-    for (const heading of SECTIONS) {
+    for (const heading of EXPECTED_SECTIONS) {
       const i = htmlText.indexOf(`${heading}</h2>`);
       expect(i, heading).toBeGreaterThan(at);
       at = i;
@@ -175,7 +173,7 @@ describe("the board pack over the API, on the demo organization", () => {
     expect(post.status, await post.clone().text()).toBe(201);
     const snap = ReportSnapshotSchema.parse(await post.json());
     const md = new TextDecoder().decode(new Uint8Array(await (await send("GET", `/reports/${snap.id}/content`)).arrayBuffer()));
-    for (const heading of SECTIONS) expect(md).toMatch(new RegExp(`^## ${heading.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
+    for (const heading of EXPECTED_SECTIONS) expect(md).toMatch(new RegExp(`^## ${heading.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "m"));
   });
 
   it("stores a generated pack immutably: the bytes served hash to the snapshot's digest and the ledger's", async () => {
@@ -261,7 +259,7 @@ describe("the board pack over the API, on the demo organization", () => {
     const preview = await send("GET", "/reports/preview", undefined, "empty");
     expect(preview.status).toBe(200);
     const htmlText = await preview.text();
-    for (const heading of SECTIONS) expect(htmlText).toContain(heading);
+    for (const heading of EXPECTED_SECTIONS) expect(htmlText).toContain(heading);
     for (const format of ["html", "md"]) {
       const post = await send("POST", "/reports", { quarter: m.quarter, format }, "empty");
       expect(post.status, await post.clone().text()).toBe(201);

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { quarterOfDate, quartersEndingWith, type ReportSnapshot } from "@caio/core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { EXPECTED_SECTIONS } from "../../packages/report/test-support/fixture.js";
 import { CAIO_BIN, caio, tempDataDir } from "../helpers/cli.js";
 
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
@@ -37,8 +38,7 @@ describe("caio report and caio reports on the demo organization (real binary)", 
     expect(r.stdout).toContain(`sha256 ${sha(bytes)}`);
     expect(r.stdout).toMatch(/caio reports show [0-9a-f-]{36} --out FILE/);
     const text = bytes.toString("utf8");
-    for (const h of ["Executive summary", "AI spend", "Capability progress", "Risk posture", "Decisions needed from the board", "Appendix: AI inventory"])
-      expect(text).toContain(`## ${h}`);
+    for (const h of EXPECTED_SECTIONS) expect(text).toContain(`## ${h}`);
 
     const list = JSON.parse(caio(["reports", "list", "--json"], env).stdout) as ReportSnapshot[];
     const snap = list[0];

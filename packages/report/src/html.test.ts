@@ -1,6 +1,6 @@
 import type { BoardReport } from "@caio/core";
 import { describe, expect, it } from "vitest";
-import { emptyReport, HOSTILE, hostileReport, reportFixture } from "../test-support/fixture.js";
+import { EXPECTED_SECTIONS, emptyReport, HOSTILE, hostileReport, reportFixture } from "../test-support/fixture.js";
 import { SECTION_HEADINGS } from "./document.js";
 import { renderHtml } from "./html.js";
 
@@ -45,14 +45,7 @@ describe("HTML board pack", () => {
 
   it("has the six sections in order under their exact headings, after the cover", () => {
     const headings = h2s(doc).filter((h) => (SECTION_HEADINGS as readonly string[]).includes(h));
-    expect(headings).toEqual([
-      "Executive summary",
-      "AI spend",
-      "Capability progress",
-      "Risk posture",
-      "Decisions needed from the board",
-      "Appendix: AI inventory",
-    ]);
+    expect(headings).toEqual(EXPECTED_SECTIONS);
     expect((doc.match(/<section class="major"/g) ?? []).length).toBe(6);
     expect(doc.indexOf('<header class="cover">')).toBeLessThan(doc.indexOf(">Executive summary</h2>"));
   });

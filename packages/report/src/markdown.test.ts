@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyReport, hostileReport, reportFixture } from "../test-support/fixture.js";
+import { EXPECTED_SECTIONS, emptyReport, hostileReport, reportFixture } from "../test-support/fixture.js";
 import { renderMarkdown } from "./markdown.js";
 
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" });
@@ -37,14 +37,7 @@ describe("Markdown board pack", () => {
   it("has the title and the same six section headings in order", () => {
     expect(md.startsWith(`# ${report.org.name} — AI board pack ${report.quarter}\n`)).toBe(true);
     const h2 = [...md.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
-    expect(h2.slice(-6)).toEqual([
-      "Executive summary",
-      "AI spend",
-      "Capability progress",
-      "Risk posture",
-      "Decisions needed from the board",
-      "Appendix: AI inventory",
-    ]);
+    expect(h2.slice(-6)).toEqual(EXPECTED_SECTIONS);
     expect(md).toContain("> **Quarter in progress.** The figures cover 1 Oct 2026 to 23 Nov 2026");
   });
 

@@ -5,6 +5,16 @@
  */
 import { type BoardReport, BoardReportSchema, blankBoardReport } from "@caio/core";
 
+/** The pack's six sections, under these exact headings and in this order: what every renderer must print. */
+export const EXPECTED_SECTIONS = [
+  "Executive summary",
+  "AI spend",
+  "Capability progress",
+  "Risk posture",
+  "Decisions needed from the board",
+  "Appendix: AI inventory",
+];
+
 const $ = (dollars: number) => String(Math.round(dollars * 100) * 10_000); // dollars -> micro-units (exact for cents)
 
 export function reportFixture(): BoardReport {
