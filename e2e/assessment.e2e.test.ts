@@ -1,7 +1,7 @@
 import type { AssessmentList, AssessmentView, Plan } from "@caio/core";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { axeViolations, createToken, critical, noOverflow, openPage, signIn, useFullDemoServerAndBrowser, visible } from "./support.js";
+import { axeViolations, critical, demoOrgApi, noOverflow, openPage, signIn, useFullDemoServerAndBrowser, visible } from "./support.js";
 
 async function openNav(page: Page, org: string, label: string, section: string, heading: string): Promise<void> {
   await page.getByRole("navigation").getByRole("link", { name: label, exact: true }).click();
@@ -11,13 +11,7 @@ async function openNav(page: Page, org: string, label: string, section: string, 
 
 describe("leadership assessment and 30/60/90-day plan", () => {
   const ctx = useFullDemoServerAndBrowser();
-  let token = "";
-  const api = async <T>(path: string): Promise<T> => {
-    token ||= await createToken(ctx.server.url, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org, "e2e strategy");
-    const res = await fetch(`${ctx.server.url}/api/v1/orgs/${ctx.server.demo.org}${path}`, { headers: { authorization: `Bearer ${token}` } });
-    expect(res.ok, `GET ${path}: ${res.status}`).toBe(true);
-    return (await res.json()) as T;
-  };
+  const api = demoOrgApi(ctx, "e2e strategy");
 
   it("shows the API's recommendation, reasons, costs and talent posture; an editor re-runs it from the prefilled form", async () => {
     const view = await api<AssessmentView>("/assessment");

@@ -1,7 +1,7 @@
 import type { Answer, ClassificationView, ObligationRow, StoredClassificationView, System } from "@caio/core";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { axeViolations, chooseOption, createToken, critical, noOverflow, openPage, signIn, snap, useFullDemoServerAndBrowser, visible } from "./support.js";
+import { axeViolations, chooseOption, critical, demoOrgApi, noOverflow, openPage, signIn, snap, useFullDemoServerAndBrowser, visible } from "./support.js";
 
 /** The demo system the tests classify (an Annex III recruitment use in the demo), and one they only preview. */
 const SYSTEM = "Driver CV screening";
@@ -118,21 +118,12 @@ function boardRows(page: Page): Locator {
 
 describe("classification wizard and obligations board", () => {
   const ctx = useFullDemoServerAndBrowser();
-  let token = "";
   let systemId = "";
   /** The obligation whose status the tests change, and the owner they set. */
   let changed: ObligationRow | undefined;
   const owner = "Head of Talent Acquisition (oversight lead)";
 
-  const api = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
-    token ||= await createToken(ctx.server.url, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org, "e2e governance");
-    const res = await fetch(`${ctx.server.url}/api/v1/orgs/${ctx.server.demo.org}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
-    });
-    expect(res.ok, `${init.method ?? "GET"} ${path}: ${res.status} ${res.ok ? "" : await res.text()}`).toBe(true);
-    return (await res.json()) as T;
-  };
+  const api = demoOrgApi(ctx, "e2e governance");
   const systemByName = async (name: string): Promise<System> => {
     const found = (await api<{ items: System[] }>(`/systems?q=${encodeURIComponent(name)}`)).items.find((s) => s.name === name);
     if (!found) throw new Error(`no demo system ${name}`);

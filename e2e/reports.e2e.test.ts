@@ -8,21 +8,16 @@ import {
   apiSignIn,
   axeViolations,
   chooseOption,
-  createToken,
   critical,
+  demoOrgApi,
   noOverflow,
   openPage,
   signIn,
   snap,
+  usd,
   useFullDemoServerAndBrowser,
   visible,
 } from "./support.js";
-
-/** Micro-units as the page shows US dollars, computed independently of the web app: "$1,234.57". */
-function usd(micros: string | bigint): string {
-  const cents = (BigInt(micros) + 5_000n) / 10_000n;
-  return `$${(cents / 100n).toLocaleString("en-US")}.${(cents % 100n).toString().padStart(2, "0")}`;
-}
 
 /** The change from `previous` to `current` as the page shows it ("+12.3%", "−4.0%"), "—" without a previous figure. */
 function changeText(current: string, previous: string): string {
@@ -65,17 +60,8 @@ async function download(page: Page, row: Locator): Promise<{ name: string; bytes
 
 describe("board reports", () => {
   const ctx = useFullDemoServerAndBrowser();
-  let token = "";
 
-  const api = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
-    token ||= await createToken(ctx.server.url, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org, "e2e reports");
-    const res = await fetch(`${ctx.server.url}/api/v1/orgs/${ctx.server.demo.org}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
-    });
-    expect(res.ok, `${init.method ?? "GET"} ${path}: ${res.status}`).toBe(true);
-    return (await res.json()) as T;
-  };
+  const api = demoOrgApi(ctx, "e2e reports");
 
   it("shows the model's key figures and a preview of the current quarter's pack", async () => {
     const model = await api<BoardReport>("/reports/model");

@@ -5,12 +5,13 @@ import {
   apiPost,
   apiSignIn,
   axeViolations,
-  createToken,
   critical,
+  demoOrgApi,
   noOverflow,
   openPage,
   signIn,
   snap,
+  usd,
   useFullDemoServerAndBrowser,
   visible,
 } from "./support.js";
@@ -21,12 +22,6 @@ interface AuditItem {
   entityId: string;
   entityLabel: string;
   action: string;
-}
-
-/** Micro-units as the page shows US dollars, computed independently of the web app: "$1,234.57". */
-function usd(micros: string | bigint): string {
-  const cents = (BigInt(micros) + 5_000n) / 10_000n;
-  return `$${(cents / 100n).toLocaleString("en-US")}.${(cents % 100n).toString().padStart(2, "0")}`;
 }
 
 /** The API's four-digit fraction ("0.4121") as the page shows it ("41.2%"), rounded half up. */
@@ -76,20 +71,11 @@ const CHECK_TITLES: Record<keyof Reconciliation["counts"], string> = {
 
 describe("savings and reconciliation", () => {
   const ctx = useFullDemoServerAndBrowser();
-  let token = "";
   /** The recommendation whose status the tests change. */
   let target: Recommendation | undefined;
   const note = "Agreed in the platform review; the team evaluates it this sprint.";
 
-  const api = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
-    token ||= await createToken(ctx.server.url, ctx.server.demo.adminEmail, ctx.server.demo.password, ctx.server.demo.org, "e2e savings");
-    const res = await fetch(`${ctx.server.url}/api/v1/orgs/${ctx.server.demo.org}${path}`, {
-      ...init,
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
-    });
-    expect(res.ok, `${init.method ?? "GET"} ${path}: ${res.status}`).toBe(true);
-    return (await res.json()) as T;
-  };
+  const api = demoOrgApi(ctx, "e2e savings");
 
   it("shows the API's identified savings, the recommendations by saving, and a recommendation's assumptions and evidence", async () => {
     const report = await api<SavingsReport>("/savings");

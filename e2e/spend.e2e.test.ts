@@ -15,6 +15,7 @@ import {
   openPage,
   signIn,
   snap,
+  usd,
   useServerAndBrowser,
   visible,
 } from "./support.js";
@@ -37,12 +38,6 @@ interface Overview {
 interface Row {
   key: string;
   costMicros: string;
-}
-
-/** Micro-units as the page shows US dollars, computed independently of the web app: "$1,234.57". */
-function usd(micros: string | bigint): string {
-  const cents = (BigInt(micros) + 5_000n) / 10_000n;
-  return `$${(cents / 100n).toLocaleString("en-US")}.${(cents % 100n).toString().padStart(2, "0")}`;
 }
 
 /** The first day of the month `back` months before the month of `day`. */

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { createStore, DEMO_ORG, DEMO_PASSWORD, DEMO_USERS, openDatabase } from "@caio/db";
 import { argon2Hasher, startServer } from "@caio/server";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { startTestServer, type TestServer, WEB_DIST } from "../test/helpers/server.js";
 
 export const TIMEOUT = 15_000;
@@ -231,4 +231,29 @@ export async function createToken(url: string, email: string, password: string, 
 /** How far the page overflows horizontally, in pixels (0 when it fits). */
 export function noOverflow(page: Page): Promise<number> {
   return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") as Promise<number>;
+}
+
+/** Micro-units as the pages show US dollars, computed independently of the web app: "$1,234.57". */
+export function usd(micros: string | bigint): string {
+  const cents = (BigInt(micros) + 5_000n) / 10_000n;
+  return `$${(cents / 100n).toLocaleString("en-US")}.${(cents % 100n).toString().padStart(2, "0")}`;
+}
+
+/**
+ * The demo organization's API with an editor token of the demo admin (created on first use):
+ * `api<T>(path, init)` answers the parsed JSON and fails the test, naming the request and status,
+ * on anything but success.
+ */
+export function demoOrgApi(ctx: { server: TestServer }, tokenName: string): <T>(path: string, init?: RequestInit) => Promise<T> {
+  let token = "";
+  return async <T>(path: string, init: RequestInit = {}): Promise<T> => {
+    const { url, demo } = ctx.server;
+    token ||= await createToken(url, demo.adminEmail, demo.password, demo.org, tokenName);
+    const res = await fetch(`${url}/api/v1/orgs/${demo.org}${path}`, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
+    });
+    expect(res.ok, `${init.method ?? "GET"} ${path}: ${res.status} ${res.ok ? "" : await res.text()}`).toBe(true);
+    return (await res.json()) as T;
+  };
 }
