@@ -105,24 +105,11 @@ export function reportsRepo(ctx: StoreContext) {
         createdAt: ctx.now(),
       };
       await db.transaction(async (tx) => {
-        await tx.query(
-          `insert into report_snapshots (id, org_id, quarter, format, title, media_type, content, sha256, bytes, model, created_by, created_at)
-           values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-          [
-            snapshot.id,
-            orgId,
-            snapshot.quarter,
-            snapshot.format,
-            snapshot.title,
-            snapshot.mediaType,
-            Buffer.from(input.content.buffer, input.content.byteOffset, input.content.byteLength),
-            snapshot.sha256,
-            snapshot.bytes,
-            JSON.stringify(input.model),
-            snapshot.createdBy,
-            snapshot.createdAt,
-          ],
-        );
+        await insertSnapshot(tx, orgId, {
+          ...snapshot,
+          content: Buffer.from(input.content.buffer, input.content.byteOffset, input.content.byteLength),
+          model: input.model,
+        });
         await recordChange(tx, orgId, actor, snapshot.createdAt, {
           entityType: "report",
           entityId: snapshot.id,
@@ -185,34 +172,40 @@ export async function exportReports(q: Queryable, orgId: string): Promise<Report
   };
 }
 
+/** One snapshot row; the database checks `sha256` and `bytes` against `content`. */
+function insertSnapshot(
+  tx: Queryable,
+  orgId: string,
+  r: {
+    id: string;
+    quarter: string;
+    format: string;
+    title: string;
+    mediaType: string;
+    content: Buffer;
+    sha256: string;
+    bytes: number;
+    model: unknown;
+    createdBy: string;
+    createdAt: string;
+  },
+) {
+  return tx.query(
+    `insert into report_snapshots (id, org_id, quarter, format, title, media_type, content, sha256, bytes, model, created_by, created_at)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+    [r.id, orgId, r.quarter, r.format, r.title, r.mediaType, r.content, r.sha256, r.bytes, JSON.stringify(r.model), r.createdBy, r.createdAt],
+  );
+}
+
 /** Restores snapshots byte for byte (the database checks each digest against its bytes). */
 export async function restoreReports(tx: Queryable, orgId: string, x: ReportsExport): Promise<void> {
   for (const s of x.snapshots) {
-    await tx
-      .query(
-        `insert into report_snapshots (id, org_id, quarter, format, title, media_type, content, sha256, bytes, model, created_by, created_at)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-        [
-          s.id,
-          orgId,
-          s.quarter,
-          s.format,
-          s.title,
-          s.mediaType,
-          Buffer.from(s.contentBase64, "base64"),
-          s.sha256,
-          s.bytes,
-          JSON.stringify(s.model ?? null),
-          s.createdBy,
-          s.createdAt,
-        ],
-      )
-      .catch((e: unknown) => {
-        if (pgCode(e) === "23514")
-          throw new ValidationError(`board pack ${s.id} does not match its digest or size`, [
-            { path: "reports.snapshots", message: `the content of ${s.id} does not hash to its sha256 or has another size` },
-          ]);
-        throw e;
-      });
+    await insertSnapshot(tx, orgId, { ...s, content: Buffer.from(s.contentBase64, "base64"), model: s.model ?? null }).catch((e: unknown) => {
+      if (pgCode(e) === "23514")
+        throw new ValidationError(`board pack ${s.id} does not match its digest or size`, [
+          { path: "reports.snapshots", message: `the content of ${s.id} does not hash to its sha256 or has another size` },
+        ]);
+      throw e;
+    });
   }
 }
