@@ -294,8 +294,13 @@ describe("classification wizard and obligations board", () => {
       if (within.length === 0) await visible(page.getByText("No obligation matches the filters"));
       else await expect.poll(() => boardRows(page).count()).toBe(within.length);
       expect(critical(await axeViolations(page)), "obligations board").toEqual([]);
+      // Clearing shows every obligation again. The select must show the cleared value before the
+      // system is chosen again: choosing the value a select still holds changes nothing.
       await page.getByRole("button", { name: "Clear filters" }).first().click();
+      await expect.poll(() => page.getByRole("textbox", { name: "System", exact: true }).inputValue()).toBe("All systems");
+      await expect.poll(() => boardRows(page).count()).toBe(all.length);
       await chooseOption(page, "System", SYSTEM);
+      await expect.poll(() => new URL(page.url()).searchParams.get("system")).toBe(systemId);
       await expect.poll(() => boardRows(page).count()).toBe(mine.length);
 
       // An editor sets owner, status and evidence on one obligation.
