@@ -97,6 +97,61 @@ for (const driver of drivers()) {
       await expect(store.spend.commit(other, s3.id, "1".repeat(64), actor)).rejects.toThrow(/not found/);
     });
 
+    it("stores awkward text exactly through the bulk path, across batches, and leaves no staged rows behind", async () => {
+      const o = (await store.orgs.create({ name: "Awkward", slug: "awkward" }, actor)).id;
+      const staged = async () => Number((await db.query<{ n: number }>("select count(*)::int as n from usage_staged where org_id = $1", [o])).rows[0]?.n);
+      const awkward = ['a "quoted" {brace}, comma', "back\\slash \\N", "NULL", "", " spaced ", "line\nbreak\ttab", "ünïcødé ✓ 𝄞", "{}", '"', "'"];
+      const recs = Array.from({ length: 12_001 }, (_, i) =>
+        record(`2026-07-${String((i % 28) + 1).padStart(2, "0")}`, `m${i % 50}`, BigInt(i), {
+          projectId: awkward[i % awkward.length] ?? null,
+          userId: i % 3 === 0 ? null : `u${i}`,
+          tags: { [awkward[i % 4] ?? "t"]: awkward[(i + 1) % awkward.length] ?? "" },
+          requestId: `r-${i}`,
+          billedCostMicros: i % 1000 === 0 ? 9_007_199_254_740_993n + BigInt(i) : i % 2 === 0 ? BigInt(i) : null,
+        }),
+      );
+      const session = await store.spend.openSession(o, { source: "openai-usage", fileName: "awkward.jsonl" }, actor);
+      expect(await store.spend.stage(o, session.id, recs)).toBe(recs.length);
+      expect(await staged()).toBe(recs.length);
+      const summary = await store.spend.commit(o, session.id, "2".repeat(64), actor);
+      expect(summary).toMatchObject({ recordsRead: recs.length, imported: recs.length, duplicates: 0 });
+      expect(await staged()).toBe(0);
+      const rows = (
+        await db.query<{ record_key: string; project_id: string | null; user_id: string | null; tags: Record<string, string>; billed: string | null }>(
+          "select record_key, project_id, user_id, tags, billed_cost_micros::text as billed from usage_records where org_id = $1",
+          [o],
+        )
+      ).rows;
+      const byKey = new Map(rows.map((r) => [r.record_key, r]));
+      expect(byKey.size).toBe(recs.length);
+      for (const r of recs) {
+        const got = byKey.get(r.recordKey);
+        expect(got, r.recordKey).toEqual({
+          record_key: r.recordKey,
+          project_id: r.projectId,
+          user_id: r.userId,
+          tags: r.tags,
+          billed: r.billedCostMicros?.toString() ?? null,
+        });
+      }
+      // Staged rows go with an aborted session, an expired one and their organization.
+      const s2 = await store.spend.openSession(o, { source: "openai-usage", fileName: "again.jsonl" }, actor);
+      await store.spend.stage(o, s2.id, recs.slice(0, 10));
+      await store.spend.abort(o, s2.id);
+      expect(await staged()).toBe(0);
+      const s3 = await store.spend.openSession(o, { source: "openai-usage", fileName: "left.jsonl" }, actor);
+      await store.spend.stage(o, s3.id, recs.slice(0, 10));
+      await db.query("update usage_import_sessions set created_at = created_at - interval '2 days' where id = $1", [s3.id]);
+      await store.spend.openSession(o, { source: "openai-usage", fileName: "next.jsonl" }, actor);
+      expect(await staged()).toBe(0);
+      const s4 = await store.spend.openSession(o, { source: "openai-usage", fileName: "gone.jsonl" }, actor);
+      await store.spend.stage(o, s4.id, recs.slice(0, 10));
+      expect(await staged()).toBe(10);
+      await store.orgs.remove(o);
+      expect(await staged()).toBe(0);
+      expect(Number((await db.query<{ n: number }>("select count(*)::int as n from usage_records where org_id = $1", [o])).rows[0]?.n)).toBe(0);
+    });
+
     it("an hourly export of usage already imported as daily buckets is not counted twice", async () => {
       const o = (await store.orgs.create({ name: "Widths", slug: "widths" }, actor)).id;
       const daily = record("2026-07-01", "gpt-4o", 2_400n, { periodStart: "2026-07-01T00:00:00.000Z", periodEnd: "2026-07-02T00:00:00.000Z" });

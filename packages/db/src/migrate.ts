@@ -10,6 +10,7 @@ import { sql as m0008 } from "./migrations/0008-risks-incidents.js";
 import { sql as m0009 } from "./migrations/0009-strategy.js";
 import { sql as m0010 } from "./migrations/0010-portfolio.js";
 import { sql as m0011 } from "./migrations/0011-reports.js";
+import { sql as m0012 } from "./migrations/0012-spend-import-speed.js";
 
 export interface Migration {
   id: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { id: 9, name: "strategy", sql: m0009 },
   { id: 10, name: "portfolio", sql: m0010 },
   { id: 11, name: "reports", sql: m0011 },
+  { id: 12, name: "spend-import-speed", sql: m0012 },
 ];
 
 /** Arbitrary constant identifying caio's migration lock. */

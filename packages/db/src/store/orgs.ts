@@ -60,7 +60,11 @@ export function orgsRepo(ctx: StoreContext) {
       return rows.map((r) => ({ ...toOrg(r), role: r.role }));
     },
     async remove(id: string): Promise<void> {
-      await db.query("delete from organizations where id = $1", [id]);
+      await db.transaction(async (tx) => {
+        // Staged import rows have no foreign key to cascade from (they are written in bulk).
+        await tx.query("delete from usage_staged where org_id = $1", [id]);
+        await tx.query("delete from organizations where id = $1", [id]);
+      });
     },
   };
 }

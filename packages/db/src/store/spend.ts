@@ -76,11 +76,6 @@ const COLUMNS = [
   "request_id",
   "series_key",
 ] as const;
-const BATCH = 400;
-
-function values(orgId: string, importId: string, r: UsageRecord): unknown[] {
-  return [orgId, r.recordKey, importId, ...recordValues(r)];
-}
 
 /** The record's own columns, in COLUMNS order after org_id, record_key and import_id. */
 function recordValues(r: UsageRecord): unknown[] {
@@ -150,25 +145,15 @@ export function seriesKeyOf(r: UsageRecord): string | null {
 /** Inserts records in batches; returns the keys that were new. */
 export async function insertUsageRecords(tx: Queryable, orgId: string, importId: string, records: readonly UsageRecord[]): Promise<Set<string>> {
   const fresh = new Set<string>();
-  for (let i = 0; i < records.length; i += BATCH) {
-    for (const k of await insertBatch(tx, orgId, importId, records.slice(i, i + BATCH))) fresh.add(k);
+  for (let i = 0; i < records.length; i += STAGE_BATCH) {
+    for (const k of await insertBatch(tx, orgId, importId, records.slice(i, i + STAGE_BATCH))) fresh.add(k);
   }
   return fresh;
 }
 
 /** Inserts a batch; returns the keys that were new (a record already stored is a duplicate, not an update). */
 async function insertBatch(tx: Queryable, orgId: string, importId: string, batch: readonly UsageRecord[]): Promise<string[]> {
-  const params: unknown[] = [];
-  const rows = batch.map((r) => {
-    const v = values(orgId, importId, r);
-    const placeholders = v.map((_, i) => `$${params.length + i + 1}`);
-    params.push(...v);
-    return `(${placeholders.join(",")})`;
-  });
-  const res = await tx.query<{ record_key: string }>(
-    `insert into usage_records (${COLUMNS.join(",")}) values ${rows.join(",")} on conflict (org_id, record_key) do nothing returning record_key`,
-    params,
-  );
+  const res = await tx.query<{ record_key: string }>(INSERT_SQL, [orgId, importId, ...stageColumns(batch)]);
   return res.rows.map((r) => r.record_key);
 }
 
@@ -323,6 +308,84 @@ const BATCH_TAG_RE = "(batch|nightly|offline|backfill|cron|etl|bulk|scheduled)";
 /** The record's own columns (everything but org_id, record_key and import_id). */
 const MOVE_COLUMNS = COLUMNS.filter((c) => c !== "org_id" && c !== "record_key" && c !== "import_id");
 
+/** The SQL type of each column of {@link STAGE_COLUMNS}, for the arrays staging passes. */
+const COLUMN_TYPES: Record<(typeof COLUMNS)[number], string> = {
+  org_id: "uuid",
+  record_key: "text",
+  import_id: "uuid",
+  source: "text",
+  day: "date",
+  hour: "int2",
+  period_start: "timestamptz",
+  period_end: "timestamptz",
+  provider: "text",
+  model: "text",
+  model_reported: "text",
+  project_id: "text",
+  workspace_id: "text",
+  api_key_hash: "text",
+  user_id: "text",
+  team: "text",
+  tags: "jsonb",
+  uncached_input: "int8",
+  cache_read: "int8",
+  cache_write_5m: "int8",
+  cache_write_1h: "int8",
+  output: "int8",
+  reasoning: "int8",
+  input_audio: "int8",
+  output_audio: "int8",
+  web_searches: "int8",
+  requests: "int8",
+  batch: "bool",
+  service_tier: "text",
+  long_context: "bool",
+  billed_cost_micros: "int8",
+  list_cost_micros: "int8",
+  currency: "text",
+  request_id: "text",
+  series_key: "text",
+};
+
+/** The staged columns passed as arrays: the record key, then the record's own columns. */
+const STAGE_COLUMNS = ["record_key", ...MOVE_COLUMNS] as const;
+
+/**
+ * Stages a batch with one array parameter per column (unnest), not one parameter per value: a
+ * far smaller statement for the database to parse and bind. Parameters: $1 org, $2 session,
+ * $3 the sequence number before the batch, then one array per {@link STAGE_COLUMNS} entry.
+ */
+const STAGE_SQL = `insert into usage_staged (org_id, session_id, seq, ${STAGE_COLUMNS.join(",")})
+  select $1::uuid, $2::uuid, $3::int8 + x.ord - 1, ${STAGE_COLUMNS.map((c) => `x.${c}`).join(",")}
+  from unnest(${STAGE_COLUMNS.map((c, i) => `$${i + 4}::${COLUMN_TYPES[c]}[]`).join(",")}) with ordinality as x(${STAGE_COLUMNS.join(",")}, ord)`;
+
+/** Stores records directly (restore): $1 org, $2 import, then the arrays of {@link STAGE_SQL}. */
+const INSERT_SQL = `insert into usage_records (org_id, import_id, ${STAGE_COLUMNS.join(",")})
+  select $1::uuid, $2::uuid, ${STAGE_COLUMNS.map((c) => `x.${c}`).join(",")}
+  from unnest(${STAGE_COLUMNS.map((c, i) => `$${i + 3}::${COLUMN_TYPES[c]}[]`).join(",")}) as x(${STAGE_COLUMNS.join(",")})
+  on conflict (org_id, record_key) do nothing returning record_key`;
+
+/** Records per staging statement. */
+const STAGE_BATCH = 5000;
+
+/** A batch as one array per {@link STAGE_COLUMNS} entry. */
+function stageColumns(batch: readonly UsageRecord[]): unknown[][] {
+  const columns: unknown[][] = STAGE_COLUMNS.map(() => new Array(batch.length));
+  for (let j = 0; j < batch.length; j++) {
+    const r = batch[j] as UsageRecord;
+    const v = recordValues(r);
+    (columns[0] as unknown[])[j] = r.recordKey;
+    for (let k = 0; k < v.length; k++) (columns[k + 1] as unknown[])[j] = v[k];
+  }
+  return columns;
+}
+
+/** Deletes a staged import and its rows (they have no foreign key to cascade from); false when there was none. */
+async function dropSession(tx: Queryable, orgId: string, sessionId: string): Promise<boolean> {
+  await tx.query("delete from usage_staged where org_id = $1 and session_id = $2", [orgId, sessionId]);
+  return (await tx.query("delete from usage_import_sessions where org_id = $1 and id = $2 returning id", [orgId, sessionId])).rows.length > 0;
+}
+
 /** A stale staged import (abandoned by a client) is dropped after a day. */
 const SESSION_TTL_MS = 24 * 3600 * 1000;
 
@@ -335,15 +398,9 @@ export function spendRepo(ctx: StoreContext) {
         .rows[0]?.n ?? Number.NaN,
     );
     if (Number.isNaN(seq0)) throw new NotFoundError("import session");
-    for (let i = 0; i < records.length; i += BATCH) {
-      const params: unknown[] = [];
-      const rows = records.slice(i, i + BATCH).map((r, j) => {
-        const row = [orgId, sessionId, seq0 + i + j, r.recordKey, ...recordValues(r)];
-        const placeholders = row.map((_, k) => `$${params.length + k + 1}`);
-        params.push(...row);
-        return `(${placeholders.join(",")})`;
-      });
-      await tx.query(`insert into usage_staged (org_id, session_id, seq, record_key, ${MOVE_COLUMNS.join(",")}) values ${rows.join(",")}`, params);
+    for (let i = 0; i < records.length; i += STAGE_BATCH) {
+      const columns = stageColumns(records.slice(i, i + STAGE_BATCH));
+      await tx.query(STAGE_SQL, [orgId, sessionId, seq0 + i, ...columns]);
     }
     const total = seq0 + records.length;
     await tx.query("update usage_import_sessions set records_staged = $3 where org_id = $1 and id = $2", [orgId, sessionId, total]);
@@ -353,7 +410,12 @@ export function spendRepo(ctx: StoreContext) {
   async function openIn(tx: Queryable, orgId: string, file: { source: string; fileName: string }, actor: Actor): Promise<ImportSession> {
     const id = ctx.newId();
     const at = ctx.now();
-    await tx.query("delete from usage_import_sessions where org_id = $1 and created_at < $2", [orgId, new Date(Date.parse(at) - SESSION_TTL_MS).toISOString()]);
+    const expired = new Date(Date.parse(at) - SESSION_TTL_MS).toISOString();
+    await tx.query(
+      "delete from usage_staged s using usage_import_sessions x where x.org_id = $1 and x.created_at < $2 and s.org_id = x.org_id and s.session_id = x.id",
+      [orgId, expired],
+    );
+    await tx.query("delete from usage_import_sessions where org_id = $1 and created_at < $2", [orgId, expired]);
     await tx.query("insert into usage_import_sessions (id, org_id, source, file_name, actor, records_staged, created_at) values ($1,$2,$3,$4,$5,0,$6)", [
       id,
       orgId,
@@ -416,7 +478,7 @@ export function spendRepo(ctx: StoreContext) {
       "update usage_imports set records_imported = $3, records_duplicate = $4, day_from = $5, day_to = $6, cost_micros = $7 where org_id = $1 and id = $2",
       [orgId, importId, summary.imported, summary.duplicates, summary.dayFrom, summary.dayTo, summary.costMicros],
     );
-    await tx.query("delete from usage_import_sessions where org_id = $1 and id = $2", [orgId, sessionId]);
+    await dropSession(tx, orgId, sessionId);
     await recordChange(tx, orgId, actor, at, {
       entityType: "usage-import",
       entityId: importId,
@@ -443,10 +505,10 @@ export function spendRepo(ctx: StoreContext) {
     commit: (orgId: string, sessionId: string, fileSha256: string, actor: Actor) => db.transaction((tx) => commitIn(tx, orgId, sessionId, fileSha256, actor)),
 
     /** Drops a staged import. */
-    async abort(orgId: string, sessionId: string): Promise<void> {
-      const res = await db.query("delete from usage_import_sessions where org_id = $1 and id = $2 returning id", [orgId, sessionId]);
-      if (res.rows.length === 0) throw new NotFoundError("import session");
-    },
+    abort: (orgId: string, sessionId: string): Promise<void> =>
+      db.transaction(async (tx) => {
+        if (!(await dropSession(tx, orgId, sessionId))) throw new NotFoundError("import session");
+      }),
 
     /** One file's records in one request, stored all or nothing (a staged import in one transaction). */
     importRecords(orgId: string, file: ImportFile, records: readonly UsageRecord[], actor: Actor): Promise<ImportSummary> {
