@@ -32,12 +32,20 @@ export async function uploadRecords(
   const session = await client.request<ImportSession>("POST", base, { source: file.source, fileName: file.fileName });
   let batch: ReturnType<typeof toWireRecord>[] = [];
   let sent = 0;
+  // One batch is stored while the next is read: the database's work overlaps the parsing. Batches
+  // still go one at a time and in order.
+  let inFlight: Promise<void> | undefined;
   const flush = async () => {
     if (batch.length === 0) return;
-    await client.request("POST", `${base}/${session.id}/records`, { records: batch });
-    sent += batch.length;
+    const sending = batch;
     batch = [];
-    onProgress?.(sent);
+    await inFlight;
+    inFlight = client.request("POST", `${base}/${session.id}/records`, { records: sending }).then(() => {
+      sent += sending.length;
+      onProgress?.(sent);
+    });
+    // A failure is raised by the next flush or at the end; until then it must not count as unhandled.
+    inFlight.catch(() => undefined);
   };
   try {
     for await (const item of records as AsyncIterable<UsageRecord | readonly UsageRecord[]>) {
@@ -52,9 +60,12 @@ export async function uploadRecords(
       }
     }
     await flush();
+    await inFlight;
     const sha = typeof file.fileSha256 === "function" ? file.fileSha256() : file.fileSha256;
     return await client.request<ImportSummary>("POST", `${base}/${session.id}/commit`, { fileSha256: sha });
   } catch (e) {
+    // The batch being stored finishes (or fails) before the staged import is dropped.
+    await inFlight?.catch(() => undefined);
     await client.request("DELETE", `${base}/${session.id}`).catch(() => undefined);
     throw e;
   }
