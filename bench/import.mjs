@@ -8,8 +8,11 @@
 //     same file with read_csv / read_json.
 // Reports records/s, the time ratio caio/DuckDB, and peak RSS at N/10 and N records (flat memory
 // means the two peaks are close). Then measures storage: staged import of --store N records into
-// the embedded database (PGlite), as `caio import` does it. Writes bench/results/import.json.
-// Run with `npm run bench:import` (builds first). Options: --records N, --store N, --keep.
+// the embedded database (PGlite), as `caio import` does it; and end to end: `caio import` of a
+// CSV file of --cli N records (and N/4) into a fresh embedded database, in its own process, with
+// its wall time and peak RSS. Writes bench/results/import.json.
+// Run with `npm run bench:import` (builds first). Options: --records N, --store N, --cli N, --keep.
+import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -23,6 +26,7 @@ const argValue = (name, fallback) => {
 };
 const N = argValue("--records", 10_000_000);
 const STORE_N = argValue("--store", 200_000);
+const CLI_N = argValue("--cli", 200_000);
 const keep = process.argv.includes("--keep");
 
 let seed = 0x1badcafe;
@@ -175,6 +179,29 @@ async function storeBench(n) {
   return { records: summary.imported, ms };
 }
 
+/** `caio import` of an n-record CSV in a child process with a fresh data directory: wall time and peak RSS. */
+async function cliImport(dir, n) {
+  const caio = join(root, "packages/cli/bin/caio.js");
+  const file = join(dir, `cli-${n}.csv`);
+  await write(file, n, "csv");
+  const data = mkdtempSync(join(dir, "cli-data-"));
+  const env = { ...process.env, CAIO_DATA_DIR: data, NO_COLOR: "1" };
+  const init = spawnSync(process.execPath, [caio, "init", "--org", "Bench", "--admin", "bench@example.com", "--json"], { env, encoding: "utf8" });
+  if (init.status !== 0) throw new Error(`caio init failed: ${init.stderr}`);
+  // The child reports its own peak RSS (kilobytes) as its last line on stderr.
+  const peak = "data:text/javascript,process.on('exit',()=>process.stderr.write('\\npeak-rss-kb '+process.resourceUsage().maxRSS+'\\n'))";
+  const t0 = performance.now();
+  const run = spawnSync(process.execPath, ["--import", peak, caio, "import", file], { env, encoding: "utf8", maxBuffer: 1 << 26 });
+  const ms = performance.now() - t0;
+  if (run.status !== 0) throw new Error(`caio import failed: ${run.stderr}`);
+  if (!`${run.stdout}${run.stderr}`.includes(`${n.toLocaleString("en-US")} imported`))
+    throw new Error(`caio import did not import ${n} records: ${run.stderr}`);
+  const kb = Number(/peak-rss-kb (\d+)/.exec(run.stderr)?.[1] ?? Number.NaN);
+  rmSync(data, { recursive: true, force: true });
+  rmSync(file);
+  return { records: n, ms: Math.round(ms), recordsPerSecond: Math.round(n / (ms / 1000)), peakRssMb: Math.round(kb / 1024), database: "PGlite" };
+}
+
 const { isMainThread, workerData, parentPort } = await import("node:worker_threads");
 if (!isMainThread) {
   const t = workerData;
@@ -217,6 +244,13 @@ if (!isMainThread) {
     const st = await inWorker({ kind: "store", n: STORE_N });
     results.store = { records: st.records, ms: Math.round(st.ms), recordsPerSecond: Math.round(st.records / (st.ms / 1000)), database: "PGlite" };
     process.stderr.write(`store: ${results.store.recordsPerSecond.toLocaleString("en-US")} records/s into PGlite (${results.store.ms} ms)\n`);
+    results.cli = [];
+    for (const n of [Math.max(1, Math.floor(CLI_N / 4)), CLI_N]) {
+      process.stderr.write(`caio import of ${n.toLocaleString("en-US")} CSV records into a fresh embedded database…\n`);
+      results.cli.push(await cliImport(dir, n));
+      const last = results.cli.at(-1);
+      process.stderr.write(`cli: ${last.recordsPerSecond.toLocaleString("en-US")} records/s (${last.ms} ms, peak RSS ${last.peakRssMb} MB)\n`);
+    }
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });
   }
