@@ -240,6 +240,9 @@ describe("spend", () => {
       // All time: the period is in the address bar, and the total is the all-time figure.
       await page.getByText("All time", { exact: true }).click();
       await expect.poll(() => new URL(page.url()).searchParams.get("period")).toBe("all");
+      // The address bar changes before the page re-renders; "Custom" starts from the period the
+      // page shows, so wait until the control itself says "All time".
+      await expect.poll(() => page.getByRole("radio", { name: "All time", exact: true }).isChecked()).toBe(true);
       const all = await api<Overview>("/spend/overview");
       await visible(page.getByRole("region", { name: "Total spend", exact: true }).getByText(usd(all.costMicros), { exact: true }));
 
