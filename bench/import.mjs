@@ -6,6 +6,9 @@
 //     a daily rollup (records, input and output tokens, stated cost) in memory;
 //   - DuckDB (@duckdb/node-api, a development dependency): computes the same daily rollup from the
 //     same file with read_csv / read_json.
+// Also: the same file through the path `caio import` takes for large plain files, parsed on every
+// core (worker threads: validation, pricing, record keys and a tally per day, as a dry run does),
+// and again with the records serialized for the API, as an import sends them.
 // Reports records/s, the time ratio caio/DuckDB, and peak RSS at N/10 and N records (flat memory
 // means the two peaks are close). Then measures storage: staged import of --store N records into
 // the embedded database (PGlite), as `caio import` does it; and end to end: `caio import` of a
@@ -126,6 +129,39 @@ async function caioRollup(path) {
   return { records: n, ms, peakRssMb: Math.round(peak / 2 ** 20), days: days.size, costMicros: total.toString() };
 }
 
+async function caioParallelRollup(path, serialize) {
+  const { openImportFile, csvImporter, planParallel, parseInParallel } = await import("@caio/spend");
+  const opened = await openImportFile(path);
+  const plan = await planParallel(path, opened, csvImporter, { minBytes: 0, serialize });
+  if (!plan) throw new Error(`${path} cannot be read in parallel on this machine (one core?)`);
+  const days = new Map();
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  const t0 = performance.now();
+  let n = 0;
+  for await (const piece of parseInParallel(plan)) {
+    n += piece.records;
+    for (const t of piece.days) {
+      let d = days.get(t.day);
+      if (!d) {
+        d = { records: 0, input: 0, output: 0, cost: 0n };
+        days.set(t.day, d);
+      }
+      d.records += t.records;
+      d.input += t.inputTokens;
+      d.output += t.outputTokens;
+      d.cost += BigInt(t.costMicros);
+    }
+  }
+  const ms = performance.now() - t0;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const total = [...days.values()].reduce((a, d) => a + d.cost, 0n);
+  return { records: n, ms, peakRssMb: Math.round(peak / 2 ** 20), days: days.size, costMicros: total.toString(), workers: plan.workers };
+}
+
 async function duckdbRollup(path, format) {
   const { DuckDBInstance } = await import("@duckdb/node-api");
   const db = await DuckDBInstance.create(":memory:", { threads: String(cpus().length) });
@@ -205,7 +241,14 @@ async function cliImport(dir, n) {
 const { isMainThread, workerData, parentPort } = await import("node:worker_threads");
 if (!isMainThread) {
   const t = workerData;
-  const result = t.kind === "caio" ? await caioRollup(t.path) : t.kind === "duckdb" ? await duckdbRollup(t.path, t.format) : await storeBench(t.n);
+  const result =
+    t.kind === "caio"
+      ? await caioRollup(t.path)
+      : t.kind === "parallel"
+        ? await caioParallelRollup(t.path, t.serialize)
+        : t.kind === "duckdb"
+          ? await duckdbRollup(t.path, t.format)
+          : await storeBench(t.n);
   parentPort.postMessage(result);
 } else {
   const dir = mkdtempSync(join(tmpdir(), "caio-bench-import-"));
@@ -219,8 +262,15 @@ if (!isMainThread) {
       await write(big, N, format);
       const smallRun = await inWorker({ kind: "caio", path: small });
       const caio = await inWorker({ kind: "caio", path: big });
+      const smallPar = await inWorker({ kind: "parallel", path: small, serialize: false });
+      const par = await inWorker({ kind: "parallel", path: big, serialize: false });
+      const smallWire = await inWorker({ kind: "parallel", path: small, serialize: true });
+      const wire = await inWorker({ kind: "parallel", path: big, serialize: true });
       const duck = await inWorker({ kind: "duckdb", path: big, format });
-      if (caio.records !== N || duck.records !== N) throw new Error(`record counts differ: caio ${caio.records}, duckdb ${duck.records}, expected ${N}`);
+      if (caio.records !== N || par.records !== N || wire.records !== N || duck.records !== N)
+        throw new Error(`record counts differ: caio ${caio.records}, parallel ${par.records}/${wire.records}, duckdb ${duck.records}, expected ${N}`);
+      if (caio.costMicros !== par.costMicros || caio.costMicros !== wire.costMicros)
+        throw new Error(`totals differ: one thread ${caio.costMicros}, parallel ${par.costMicros}/${wire.costMicros} micro-units`);
       const r = {
         bytes: statSync(big).size,
         caio: {
@@ -230,12 +280,31 @@ if (!isMainThread) {
           peakRssMbAtTenth: smallRun.peakRssMb,
           days: caio.days,
         },
+        parallel: {
+          workers: par.workers,
+          ms: Math.round(par.ms),
+          recordsPerSecond: Math.round(N / (par.ms / 1000)),
+          peakRssMb: par.peakRssMb,
+          peakRssMbAtTenth: smallPar.peakRssMb,
+          days: par.days,
+        },
+        // The same, with the records serialized for the API as `caio import` sends them.
+        parallelForImport: {
+          ms: Math.round(wire.ms),
+          recordsPerSecond: Math.round(N / (wire.ms / 1000)),
+          peakRssMb: wire.peakRssMb,
+          peakRssMbAtTenth: smallWire.peakRssMb,
+        },
         duckdb: { ms: Math.round(duck.ms), recordsPerSecond: Math.round(N / (duck.ms / 1000)), days: duck.days },
         ratio: Number((caio.ms / duck.ms).toFixed(2)),
+        parallelRatio: Number((par.ms / duck.ms).toFixed(2)),
       };
       results.files[format] = r;
       process.stderr.write(
-        `${format}: caio ${r.caio.recordsPerSecond.toLocaleString("en-US")} records/s (${r.caio.ms} ms, peak RSS ${r.caio.peakRssMb} MB; ${r.caio.peakRssMbAtTenth} MB at N/10), DuckDB ${r.duckdb.ms} ms, ratio ${r.ratio}×\n`,
+        `${format}: caio ${r.caio.recordsPerSecond.toLocaleString("en-US")} records/s (${r.caio.ms} ms, peak RSS ${r.caio.peakRssMb} MB; ${r.caio.peakRssMbAtTenth} MB at N/10), ` +
+          `on ${r.parallel.workers} threads ${r.parallel.recordsPerSecond.toLocaleString("en-US")} records/s (${r.parallel.ms} ms, peak RSS ${r.parallel.peakRssMb} MB; ${r.parallel.peakRssMbAtTenth} MB at N/10), ` +
+          `serialized for the API ${r.parallelForImport.recordsPerSecond.toLocaleString("en-US")} records/s (peak RSS ${r.parallelForImport.peakRssMb} MB; ${r.parallelForImport.peakRssMbAtTenth} MB at N/10), ` +
+          `DuckDB ${r.duckdb.ms} ms, ratio ${r.ratio}× (${r.parallelRatio}× on ${r.parallel.workers} threads)\n`,
       );
       rmSync(small);
       if (!keep) rmSync(big);

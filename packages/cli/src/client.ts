@@ -9,6 +9,13 @@ export interface ApiResponse<T> {
   body: T;
 }
 
+/** A request body that is already JSON text (e.g. records serialized by a worker thread). */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
+const bodyText = (body: unknown): string => (body instanceof RawJson ? body.text : JSON.stringify(body));
+
 /** The CLI speaks the HTTP API, in-process on the local database or over the network to --server. */
 export interface ApiClient {
   readonly mode: "local" | "remote";
@@ -80,7 +87,7 @@ export async function localClient(env: Env, opts: GlobalOptions): Promise<ApiCli
     store,
     async request<T>(method: string, path: string, body?: unknown): Promise<T> {
       const init: RequestInit = { method, headers: { "content-type": "application/json" } };
-      if (body !== undefined) init.body = JSON.stringify(body);
+      if (body !== undefined) init.body = bodyText(body);
       const res = await app.request(`${API_BASE}${path}`, init);
       const parsed = await parse(res);
       if (!res.ok) fail(res.status, parsed);
@@ -102,7 +109,7 @@ export function remoteClient(server: string, token: string | undefined): ApiClie
       let res: Response;
       try {
         const init: RequestInit = { method, headers: { "content-type": "application/json", authorization: `Bearer ${token}` } };
-        if (body !== undefined) init.body = JSON.stringify(body);
+        if (body !== undefined) init.body = bodyText(body);
         res = await fetch(`${base}${API_BASE}${path}`, init);
       } catch (e) {
         throw new CliError(`cannot reach ${base}: ${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}`);

@@ -1,7 +1,7 @@
-import type { UsageRecord } from "@caio/core";
+import { toWireRecord, type UsageRecord } from "@caio/core";
 import { describe, expect, it } from "vitest";
-import type { ApiClient } from "./client.js";
-import { UPLOAD_BATCH, uploadRecords } from "./upload.js";
+import { type ApiClient, RawJson } from "./client.js";
+import { type SerializedBatch, UPLOAD_BATCH, uploadRecords } from "./upload.js";
 
 const record = (i: number): UsageRecord => ({
   recordKey: i.toString(16).padStart(64, "0"),
@@ -49,6 +49,7 @@ async function* batches(total: number, size: number, failAfter?: number): AsyncI
 /** A client that records the calls and answers each stage request after a delay, like a busy database. */
 function fakeClient(opts: { failStage?: number } = {}) {
   const calls: string[] = [];
+  const received: string[] = [];
   let active = 0;
   let maxActive = 0;
   let staged = 0;
@@ -60,7 +61,10 @@ function fakeClient(opts: { failStage?: number } = {}) {
         return { id: "s1" } as T;
       }
       if (method === "POST" && path.endsWith("/records")) {
-        const n = (body as { records: unknown[] }).records.length;
+        // Batches serialized by worker threads arrive as JSON text.
+        const records = (body instanceof RawJson ? JSON.parse(body.text) : body) as { records: { requestId: string }[] };
+        const n = records.records.length;
+        received.push(...records.records.map((r) => r.requestId));
         const index = calls.filter((c) => c.startsWith("stage")).length;
         calls.push(`stage ${n}`);
         active++;
@@ -85,7 +89,7 @@ function fakeClient(opts: { failStage?: number } = {}) {
     download: () => Promise.reject(new Error("not used")),
     close: async () => undefined,
   };
-  return { client, calls, maxActive: () => maxActive };
+  return { client, calls, received, maxActive: () => maxActive };
 }
 
 const file = { source: "csv" as const, fileName: "usage.csv", fileSha256: "0".repeat(64) };
@@ -124,5 +128,21 @@ describe("uploadRecords", () => {
     expect(calls.filter((c) => c.startsWith("stage"))).toEqual([`stage ${UPLOAD_BATCH}`]);
     expect(calls.at(-1)).toBe("drop (active 0)");
     expect(calls.some((c) => c.startsWith("commit"))).toBe(false);
+  });
+
+  it("sends batches serialized by worker threads as they are, after the records read before them", async () => {
+    const { client, calls, received, maxActive } = fakeClient();
+    async function* mixed(): AsyncIterable<UsageRecord[] | SerializedBatch> {
+      yield [record(0), record(1)];
+      const wire = [2, 3, 4].map((i) => toWireRecord(record(i)));
+      yield { json: JSON.stringify(wire), count: 3 };
+      yield { json: "[]", count: 0 };
+      yield [record(5)];
+    }
+    const summary = await uploadRecords(client, "acme", file, mixed());
+    expect(summary).toEqual({ imported: 6 });
+    expect(calls.filter((c) => c.startsWith("stage "))).toEqual(["stage 2", "stage 3", "stage 1"]);
+    expect(received).toEqual(["r0", "r1", "r2", "r3", "r4", "r5"]);
+    expect(maxActive()).toBe(1);
   });
 });

@@ -40,12 +40,17 @@ export class CsvTokenizer {
   /** True once the input holds something this tokenizer does not read; stop using it then. */
   fallback = false;
   private rest = "";
-  private line = 1;
+  private line: number;
   private mode: Mode = Mode.Unknown;
   private started = false;
   // Output of the general path (one record).
   private recFields: string[] = [];
   private recEndLine = 0;
+
+  /** `firstLine`: the line number of the input's first line (a chunk that starts inside a file). */
+  constructor(firstLine = 1) {
+    this.line = firstLine;
+  }
 
   /** Adds a chunk; complete records are appended to `out`. Returns false on fallback. */
   push(chunk: string, out: CsvBatch): boolean {

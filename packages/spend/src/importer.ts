@@ -27,6 +27,12 @@ export type { DetectSample, ImportInput } from "./input.js";
 export interface Importer {
   readonly source: SpendSource;
   readonly buffersFile: boolean;
+  /**
+   * True when each row becomes its records on its own (no state carried from row to row, rows read
+   * with `input.rowBatches`/`rows`): the file may then be cut at row boundaries and its pieces
+   * parsed on several threads (parallel.ts).
+   */
+  readonly rowLocal?: boolean;
   /** True when the sample looks like this format (by content, not only by name). */
   detect(sample: DetectSample): boolean;
   parse(input: ImportInput, ctx: ImportContext): AsyncIterable<UsageRecord>;

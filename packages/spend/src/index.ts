@@ -25,6 +25,7 @@ export { moneyToMicros, parseDecimal, RowFields, requireColumns, rowLocation } f
 export {
   type ByteSource,
   bytesSource,
+  type ChunkStart,
   type Container,
   type DetectSample,
   fileSource,
@@ -39,6 +40,17 @@ export {
   sniffContainer,
   textInput,
 } from "./input.js";
+export {
+  type DayTally,
+  defaultWorkers,
+  lastRowEnd,
+  PARALLEL_MIN_BYTES,
+  type ParallelOptions,
+  type ParallelPlan,
+  type ParsedPiece,
+  parseInParallel,
+  planParallel,
+} from "./parallel.js";
 export {
   createPricer,
   type NegotiatedRate,

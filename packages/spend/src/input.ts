@@ -82,9 +82,9 @@ function jsonReason(e: unknown): string {
   return /end of JSON input|Unterminated|Expected/.test(msg) ? `invalid or truncated JSON (${msg})` : `invalid JSON (${msg})`;
 }
 
-async function* jsonlRowBatches(fileName: string, chunks: AsyncIterable<string>): AsyncIterable<SourceRow[]> {
+async function* jsonlRowBatches(fileName: string, chunks: AsyncIterable<string>, start?: ChunkStart): AsyncIterable<SourceRow[]> {
   let rest = "";
-  let line = 0;
+  let line = start ? start.firstLine - 1 : 0;
   let index = 0;
   const one = (raw: string, rows: SourceRow[]): void => {
     line++;
@@ -172,15 +172,26 @@ function csvValues(header: readonly string[], fields: readonly string[]): Record
 }
 
 /**
+ * Where a piece of a file starts, for reading a file in pieces (see parallel.ts): the line number
+ * of its first line and, for CSV, the file's header. Rows of a piece carry the file's line numbers;
+ * their `index` counts from the piece's start.
+ */
+export interface ChunkStart {
+  firstLine: number;
+  /** The file's CSV header (already checked); the piece holds data rows only. */
+  header?: readonly string[];
+}
+
+/**
  * CSV rows in batches (one per text chunk). The fast {@link CsvTokenizer} reads the file; when it
  * meets something it does not read exactly as csv-parse does (malformed quotes, unusual line
  * endings), the file is read again with csv-parse from the start and the rows not yet given out
  * follow from there, so the rows and errors are csv-parse's in every case.
  */
-async function* csvRowBatches(fileName: string, chunks: () => AsyncIterable<string>): AsyncIterable<SourceRow[]> {
-  const tokenizer = new CsvTokenizer();
+async function* csvRowBatches(fileName: string, chunks: () => AsyncIterable<string>, start?: ChunkStart): AsyncIterable<SourceRow[]> {
+  const tokenizer = new CsvTokenizer(start?.firstLine);
   const out: CsvBatch = { fields: [], lines: [] };
-  let header: string[] | undefined;
+  let header: readonly string[] | undefined = start?.header;
   let index = 0;
   const take = (): SourceRow[] => {
     const { fields, lines } = out;
@@ -190,7 +201,7 @@ async function* csvRowBatches(fileName: string, chunks: () => AsyncIterable<stri
       header = csvHeader(fileName, fields[0] as string[], lines[0] as number);
       i = 1;
     }
-    const h = header as string[];
+    const h = header as readonly string[];
     for (; i < fields.length; i++) {
       const f = fields[i] as string[];
       if (f.length !== h.length) throw new SpendImportError({ file: fileName, line: lines[i] }, COLUMN_COUNT);
@@ -213,27 +224,30 @@ async function* csvRowBatches(fileName: string, chunks: () => AsyncIterable<stri
     const rows = take();
     if (rows.length > 0) yield rows;
   }
-  if (!ok) yield* csvParseBatches(fileName, chunks(), index);
+  if (!ok) yield* csvParseBatches(fileName, chunks(), index, start);
 }
 
 /** CSV rows read with csv-parse, in batches, after skipping the first `skip` data rows. */
-async function* csvParseBatches(fileName: string, chunks: AsyncIterable<string>, skip: number): AsyncIterable<SourceRow[]> {
+async function* csvParseBatches(fileName: string, chunks: AsyncIterable<string>, skip: number, start?: ChunkStart): AsyncIterable<SourceRow[]> {
   // Records as arrays (mapped to the header here) are markedly faster than csv-parse's `columns`.
   const parser = Readable.from(chunks).pipe(csvParse({ bom: true, skip_empty_lines: true, info: true, relax_quotes: false, trim: false }));
-  let header: string[] | undefined;
+  let header: readonly string[] | undefined = start?.header;
+  // csv-parse numbers lines from 1 at the start of what it reads.
+  const offset = start ? start.firstLine - 1 : 0;
   let index = 0;
   let batch: SourceRow[] = [];
   try {
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const fields = rec.record;
+      const line = rec.info.lines + offset;
       if (header === undefined) {
-        header = csvHeader(fileName, fields, rec.info.lines);
+        header = csvHeader(fileName, fields, line);
         continue;
       }
-      if (fields.length !== header.length) throw new SpendImportError({ file: fileName, line: rec.info.lines }, COLUMN_COUNT);
+      if (fields.length !== header.length) throw new SpendImportError({ file: fileName, line }, COLUMN_COUNT);
       index++;
       if (index <= skip) continue;
-      batch.push({ index, line: rec.info.lines, values: csvValues(header, fields) });
+      batch.push({ index, line, values: csvValues(header, fields) });
       if (batch.length >= 1024) {
         yield batch;
         batch = [];
@@ -249,8 +263,9 @@ async function* csvParseBatches(fileName: string, chunks: AsyncIterable<string>,
         ? COLUMN_COUNT
         : err.code === "CSV_QUOTE_NOT_CLOSED"
           ? "a quoted field is not closed (truncated CSV)"
-          : `malformed CSV (${err.message})`;
-    throw new SpendImportError({ file: fileName, line: err.lines }, reason, e);
+          : // csv-parse names its own line in the message: the file's line, for a piece of a file.
+            `malformed CSV (${offset === 0 ? err.message : err.message.replace(/\bat line (\d+)/g, (_m, n: string) => `at line ${Number(n) + offset}`)})`;
+    throw new SpendImportError({ file: fileName, line: err.lines === undefined ? undefined : err.lines + offset }, reason, e);
   }
   if (batch.length > 0) yield batch;
 }
@@ -278,23 +293,26 @@ export function rowBatchesOf(input: ImportInput): AsyncIterable<SourceRow[]> {
   return input.rowBatches ? input.rowBatches() : batched(input.rows());
 }
 
-/** An input over decompressed text chunks (CSV, JSON or JSONL). */
-export function textInput(fileName: string, container: Exclude<Container, "parquet">, chunks: () => AsyncIterable<string>): ImportInput {
+/**
+ * An input over decompressed text chunks (CSV, JSON or JSONL). With `start`, the text is a piece of
+ * a CSV or JSONL file that begins at a row boundary (see {@link ChunkStart}).
+ */
+export function textInput(fileName: string, container: Exclude<Container, "parquet">, chunks: () => AsyncIterable<string>, start?: ChunkStart): ImportInput {
   return {
     fileName,
     container,
     text: chunks,
     rows: () =>
       container === "csv"
-        ? flatten(csvRowBatches(fileName, chunks))
+        ? flatten(csvRowBatches(fileName, chunks, start))
         : container === "jsonl"
-          ? flatten(jsonlRowBatches(fileName, chunks()))
+          ? flatten(jsonlRowBatches(fileName, chunks(), start))
           : jsonRows(fileName, chunks()),
     rowBatches: () =>
       container === "csv"
-        ? csvRowBatches(fileName, chunks)
+        ? csvRowBatches(fileName, chunks, start)
         : container === "jsonl"
-          ? jsonlRowBatches(fileName, chunks())
+          ? jsonlRowBatches(fileName, chunks(), start)
           : batched(jsonRows(fileName, chunks())),
   };
 }

@@ -21,15 +21,19 @@ import {
   negotiatedHook,
   type OpenedInput,
   openImportFile,
+  type ParallelPlan,
   type Pricer,
   parseInBatches,
+  parseInParallel,
+  planParallel,
+  type RateSetting,
 } from "@caio/spend";
 import type { Command } from "commander";
 import type { ApiClient } from "../client.js";
 import { CliError, UsageError } from "../errors.js";
 import { info, printJson, printTable, style } from "../output.js";
 import { enc, globals, withOrg } from "../session.js";
-import { uploadRecords } from "../upload.js";
+import { type SerializedBatch, uploadRecords } from "../upload.js";
 import { choice, resolveRef } from "./common.js";
 
 const SUPPORTED = IMPORTERS.map((i) => i.source);
@@ -61,7 +65,7 @@ async function sha256(path: string): Promise<string> {
 }
 
 /** A one-line progress display on a terminal (stderr), silent otherwise. */
-function progress(label: string, opened: OpenedInput) {
+function progress(label: string, opened: OpenedInput, bytesRead: () => number = opened.bytesRead) {
   const tty = process.stderr.isTTY === true && !process.env.CI;
   let last = 0;
   let records = 0;
@@ -70,7 +74,7 @@ function progress(label: string, opened: OpenedInput) {
     const now = Date.now();
     if (!force && now - last < 250) return;
     last = now;
-    const pct = opened.size > 0 ? Math.min(100, Math.floor((opened.bytesRead() / opened.size) * 100)) : 100;
+    const pct = opened.size > 0 ? Math.min(100, Math.floor((bytesRead() / opened.size) * 100)) : 100;
     process.stderr.write(`\r${style.dim(`${label}: ${pct}% · ${records.toLocaleString("en-US")} records`)}\x1b[K`);
   };
   return {
@@ -92,19 +96,15 @@ export const money = (micros: string) => {
 };
 
 /** The organization's negotiated rates, for pricing at import. */
-async function orgPricer(client: ApiClient, org: string): Promise<Pricer> {
+async function orgRates(client: ApiClient, org: string): Promise<RateSetting[]> {
   const { items } = await client.request<{ items: SpendRate[] }>("GET", `/orgs/${enc(org)}/spend/rates`);
-  return createPricer({ negotiated: negotiatedHook(items) });
+  return items;
 }
 
+type ImportStats = { n: number; dayFrom: string | null; dayTo: string | null; cost: bigint };
+
 /** Parses a file as a stream of records, counting them and noting the day range and cost. */
-async function* parsed(
-  importer: Importer,
-  opened: OpenedInput,
-  pricer: Pricer,
-  stats: { n: number; dayFrom: string | null; dayTo: string | null; cost: bigint },
-  onCount: (n: number) => void,
-) {
+async function* parsed(importer: Importer, opened: OpenedInput, pricer: Pricer, stats: ImportStats, onCount: (n: number) => void) {
   // In batches: one async step per batch rather than per record.
   for await (const batch of parseInBatches(importer, opened.input, { fileName: opened.sample.fileName, pricer })) {
     for (const r of batch) {
@@ -117,6 +117,24 @@ async function* parsed(
     yield batch as UsageRecord[];
   }
   onCount(stats.n);
+}
+
+/**
+ * A large plain file parsed on every core (see @caio/spend parallel.ts): the same records and
+ * errors as {@link parsed}, already serialized for the API, counted from each piece's day tally.
+ */
+async function* parsedInParallel(plan: ParallelPlan, stats: ImportStats, done: { bytes: number }, onCount: (n: number) => void) {
+  for await (const piece of parseInParallel(plan)) {
+    for (const d of piece.days) {
+      if (stats.dayFrom === null || d.day < stats.dayFrom) stats.dayFrom = d.day;
+      if (stats.dayTo === null || d.day > stats.dayTo) stats.dayTo = d.day;
+      stats.cost += BigInt(d.costMicros);
+    }
+    stats.n += piece.records;
+    done.bytes += piece.bytes;
+    onCount(stats.n);
+    yield* piece.batches satisfies SerializedBatch[];
+  }
 }
 
 export function registerSpend(program: Command): void {
@@ -137,7 +155,8 @@ Importing the same file twice, or overlapping exports, never double counts. See 
       const files = filesOf(paths);
       if (files.length === 0) throw new UsageError("no .json, .jsonl, .csv, .parquet or .gz files to import");
       const run = async (client: ApiClient | null, org: string | null) => {
-        const pricer = client && org ? await orgPricer(client, org) : createPricer();
+        const rates = client && org ? await orgRates(client, org) : [];
+        const pricer = createPricer({ negotiated: negotiatedHook(rates) });
         const summaries: ImportSummary[] = [];
         let failed = 0;
         for (const file of files) {
@@ -151,11 +170,17 @@ Importing the same file twice, or overlapping exports, never double counts. See 
             }
             const importer = opts.source === "auto" ? detectImporter(opened.sample) : IMPORTERS.find((i) => i.source === opts.source);
             if (!importer) throw new CliError(`${file}: cannot tell which export this is; pass --source (${SUPPORTED.join(", ")})`);
-            const stats = { n: 0, dayFrom: null as string | null, dayTo: null as string | null, cost: 0n };
-            const bar = progress(basename(file), opened);
+            const stats: ImportStats = { n: 0, dayFrom: null, dayTo: null, cost: 0n };
             let summary: ImportSummary;
+            let bar: ReturnType<typeof progress> | undefined;
             try {
-              const records = parsed(importer, opened, pricer, stats, (n) => bar.tick(n));
+              // Large plain CSV and JSONL files are parsed on every core; the rest on this thread.
+              const plan = await planParallel(file, opened, importer, { rates, serialize: client !== null });
+              if (plan && !opts.json) info(style.dim(`${file}: read on ${plan.workers} threads`));
+              const done = { bytes: 0 };
+              bar = progress(basename(file), opened, plan ? () => done.bytes : opened.bytesRead);
+              const tick = bar.tick;
+              const records = plan ? parsedInParallel(plan, stats, done, tick) : parsed(importer, opened, pricer, stats, tick);
               if (client && org) {
                 const digest = await sha256(file);
                 summary = await uploadRecords(client, org, { source: importer.source, fileName: basename(file), fileSha256: digest }, records);
@@ -179,7 +204,7 @@ Importing the same file twice, or overlapping exports, never double counts. See 
               if (isSpendImportError(e)) throw new CliError(`${e.message.replace(basename(file), file)} — nothing from this file was imported`);
               throw e;
             } finally {
-              bar.done();
+              bar?.done();
             }
             summaries.push(summary);
             if (!opts.json) {

@@ -561,6 +561,7 @@ async function* csvBatches(input: ImportInput, ctx: ImportContext): AsyncIterabl
 export const csvImporter: Importer = {
   source: "csv",
   buffersFile: false,
+  rowLocal: true,
   detect: ({ container, columns }) => container !== "json" && isCsvFormat(columns),
   parseBatches: csvBatches,
   async *parse(input, ctx) {
