@@ -215,13 +215,16 @@ async function storeBench(n) {
   return { records: summary.imported, ms };
 }
 
-/** `caio import` of an n-record CSV in a child process with a fresh data directory: wall time and peak RSS. */
-async function cliImport(dir, n) {
+/**
+ * `caio import` of an n-record CSV in a child process with a fresh data directory, parsing on
+ * `workers` threads (1: on the main thread): wall time and peak RSS.
+ */
+async function cliImport(dir, n, workers) {
   const caio = join(root, "packages/cli/bin/caio.js");
   const file = join(dir, `cli-${n}.csv`);
   await write(file, n, "csv");
   const data = mkdtempSync(join(dir, "cli-data-"));
-  const env = { ...process.env, CAIO_DATA_DIR: data, NO_COLOR: "1" };
+  const env = { ...process.env, CAIO_DATA_DIR: data, NO_COLOR: "1", CAIO_IMPORT_WORKERS: String(workers), CAIO_IMPORT_PARALLEL_MIN_BYTES: "0" };
   const init = spawnSync(process.execPath, [caio, "init", "--org", "Bench", "--admin", "bench@example.com", "--json"], { env, encoding: "utf8" });
   if (init.status !== 0) throw new Error(`caio init failed: ${init.stderr}`);
   // The child reports its own peak RSS (kilobytes) as its last line on stderr.
@@ -235,7 +238,8 @@ async function cliImport(dir, n) {
   const kb = Number(/peak-rss-kb (\d+)/.exec(run.stderr)?.[1] ?? Number.NaN);
   rmSync(data, { recursive: true, force: true });
   rmSync(file);
-  return { records: n, ms: Math.round(ms), recordsPerSecond: Math.round(n / (ms / 1000)), peakRssMb: Math.round(kb / 1024), database: "PGlite" };
+  if (workers > 1 && !run.stderr.includes(`read on ${workers} threads`)) throw new Error(`caio import did not read on ${workers} threads: ${run.stderr}`);
+  return { records: n, workers, ms: Math.round(ms), recordsPerSecond: Math.round(n / (ms / 1000)), peakRssMb: Math.round(kb / 1024), database: "PGlite" };
 }
 
 const { isMainThread, workerData, parentPort } = await import("node:worker_threads");
@@ -314,11 +318,14 @@ if (!isMainThread) {
     results.store = { records: st.records, ms: Math.round(st.ms), recordsPerSecond: Math.round(st.records / (st.ms / 1000)), database: "PGlite" };
     process.stderr.write(`store: ${results.store.recordsPerSecond.toLocaleString("en-US")} records/s into PGlite (${results.store.ms} ms)\n`);
     results.cli = [];
+    const threads = Math.min(8, cpus().length);
     for (const n of [Math.max(1, Math.floor(CLI_N / 4)), CLI_N]) {
-      process.stderr.write(`caio import of ${n.toLocaleString("en-US")} CSV records into a fresh embedded database…\n`);
-      results.cli.push(await cliImport(dir, n));
-      const last = results.cli.at(-1);
-      process.stderr.write(`cli: ${last.recordsPerSecond.toLocaleString("en-US")} records/s (${last.ms} ms, peak RSS ${last.peakRssMb} MB)\n`);
+      for (const workers of threads > 1 ? [1, threads] : [1]) {
+        process.stderr.write(`caio import of ${n.toLocaleString("en-US")} CSV records into a fresh embedded database, parsed on ${workers} thread(s)…\n`);
+        results.cli.push(await cliImport(dir, n, workers));
+        const last = results.cli.at(-1);
+        process.stderr.write(`cli: ${last.recordsPerSecond.toLocaleString("en-US")} records/s (${last.ms} ms, peak RSS ${last.peakRssMb} MB)\n`);
+      }
     }
   } finally {
     if (!keep) rmSync(dir, { recursive: true, force: true });

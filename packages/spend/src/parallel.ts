@@ -274,10 +274,13 @@ export async function* parseInParallel(plan: ParallelPlan): AsyncIterable<Parsed
       waiting.delete(a.id);
       p?.resolve(a);
     });
-    w.on("error", (e) => {
+    const failAll = (e: unknown) => {
       for (const p of waiting.values()) p.reject(e);
       waiting.clear();
-    });
+    };
+    w.on("error", failAll);
+    // A worker that stops while pieces wait on it (it never should) fails the read rather than hanging it.
+    w.on("exit", (code) => failAll(new Error(`an import worker thread stopped (exit code ${code})`)));
   }
   const ahead = plan.workers + 1;
   const queue: Promise<WorkerAnswer>[] = [];
