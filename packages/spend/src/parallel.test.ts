@@ -221,6 +221,7 @@ describe("parseInParallel", () => {
     expect(await plan(file(csv))).not.toBeNull();
     expect(await plan(file(csv.replaceAll("\n", "\r\n"))), "CRLF").toBeNull();
     expect(await plan(file(csv.replace("date,", '"date",'))), "quoted header").toBeNull();
+    expect(await plan(file(`\n${csv}`)), "empty first line").toBeNull();
     expect(await plan(file(gzipSync(csv), "csv.gz")), "gzip").toBeNull();
     expect(await plan(file(csv), { workers: 1 }), "one worker").toBeNull();
     expect(await plan(file(csv), { minBytes: Buffer.byteLength(csv) + 1 }), "small").toBeNull();

@@ -103,7 +103,8 @@ const QUOTE = 0x22;
  * Whether `path` (opened as `opened`, to be read by `importer`) can be read in parallel, and how;
  * null when it is read on one thread: a compressed file, a single JSON document or Parquet, an
  * importer that reads across rows, a small file, one worker, or a CSV file with any carriage
- * return or a quoted header (whose rows the fast reader might number differently when cut).
+ * return, a quoted header or an empty first line (whose rows might be read or numbered
+ * differently when cut).
  */
 export async function planParallel(path: string, opened: OpenedInput, importer: Importer, options: ParallelOptions = {}): Promise<ParallelPlan | null> {
   const workers = Math.min(MAX_WORKERS, options.workers ?? defaultWorkers());
@@ -131,6 +132,8 @@ export async function planParallel(path: string, opened: OpenedInput, importer: 
     if (nl === -1 || first.subarray(0, nl).includes(QUOTE)) return null;
     let line = new TextDecoder("utf-8").decode(first.subarray(0, nl));
     if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    // A file that starts with an empty line has its header further down: one thread reads it.
+    if (line === "") return null;
     const header = line.split(",").map((h) => h.trim());
     if (new Set(header).size !== header.length) return null; // the one-thread reader names the duplicate
     if (await hasByte(fh, CR)) return null;
