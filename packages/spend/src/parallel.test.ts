@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { toWireRecord } from "@caio/core";
 import { describe, expect, it } from "vitest";
-import { parseInBatches } from "./importer.js";
+import { type Importer, parseInBatches } from "./importer.js";
 import { csvImporter } from "./importers/generic-csv.js";
+import { IMPORTERS } from "./importers/index.js";
 import { openImportFile } from "./input.js";
 import { lastRowEnd, type ParallelOptions, parseInParallel, planParallel } from "./parallel.js";
 import { createPricer } from "./pricing.js";
@@ -63,11 +64,11 @@ function awkwardJsonl(rows: number): string {
 }
 
 /** Everything a one-thread import gives: the wire records and the error, if any. */
-async function sequential(path: string) {
+async function sequential(path: string, importer: Importer = csvImporter) {
   const opened = await openImportFile(path);
   const records: unknown[] = [];
   try {
-    for await (const batch of parseInBatches(csvImporter, opened.input, { fileName: opened.sample.fileName, pricer: createPricer() }))
+    for await (const batch of parseInBatches(importer, opened.input, { fileName: opened.sample.fileName, pricer: createPricer() }))
       for (const r of batch) records.push(toWireRecord(r));
     return { records, error: undefined };
   } catch (e) {
@@ -75,9 +76,9 @@ async function sequential(path: string) {
   }
 }
 
-async function parallel(path: string, options: ParallelOptions = {}) {
+async function parallel(path: string, options: ParallelOptions = {}, importer: Importer = csvImporter) {
   const opened = await openImportFile(path);
-  const plan = await planParallel(path, opened, csvImporter, { minBytes: 0, workers: 2, pieceBytes: 97, ...options });
+  const plan = await planParallel(path, opened, importer, { minBytes: 0, workers: 2, pieceBytes: 97, ...options });
   if (!plan) throw new Error("not planned");
   const records: unknown[] = [];
   const days = new Map<string, { records: number; cost: bigint }>();
@@ -234,4 +235,38 @@ describe("parseInParallel", () => {
     expect(many.error).toBeUndefined();
     expect(many.records).toEqual(one.records);
   });
+
+  // Every importer that declares its rows independent, on each of its plain CSV and JSONL golden
+  // files (and the same file with a bad value in its last row), cut into a piece per row.
+  const TEST_DATA = new URL("../test-data/", import.meta.url);
+  for (const importer of IMPORTERS.filter((i) => i.rowLocal)) {
+    it(`gives ${importer.source}'s golden files exactly as one thread does`, async () => {
+      const dirUrl = new URL(`${importer.source}/`, TEST_DATA);
+      const names = readdirSync(dirUrl).filter((n) => /\.(csv|jsonl)$/.test(n) && !n.includes("expected"));
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) {
+        const text = await (await import("node:fs/promises")).readFile(new URL(name, dirUrl), "utf8");
+        const ext = name.endsWith(".csv") ? "csv" : "jsonl";
+        const path = file(text, ext);
+        const plan = await planParallel(path, await openImportFile(path), importer, { minBytes: 0, workers: 2 });
+        if (plan === null) continue; // e.g. CRLF: read on one thread
+        const one = await sequential(path, importer);
+        expect(one.error, name).toBeUndefined();
+        expect(one.records.length, name).toBeGreaterThan(0);
+        for (const pieceBytes of [1, 64]) {
+          const many = await parallel(path, { pieceBytes }, importer);
+          expect(many.error, name).toBeUndefined();
+          expect(many.records, `${name} cut at ${pieceBytes}`).toEqual(one.records);
+        }
+        // The last row cut in half: the same error, on the same line.
+        const lines = text.trimEnd().split("\n");
+        const last = lines.at(-1) as string;
+        const half = last.slice(0, Math.floor(last.length / 2));
+        const bad = file([...lines.slice(0, -1), half].join("\n"), ext);
+        const oneBad = await sequential(bad, importer);
+        expect(oneBad.error, `${name}: ${half}`).toMatch(/line \d+/);
+        expect((await parallel(bad, { pieceBytes: 1 }, importer)).error, name).toBe(oneBad.error);
+      }
+    });
+  }
 });

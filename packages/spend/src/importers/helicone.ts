@@ -199,6 +199,7 @@ function isHeliconeObject(cols: readonly string[]): boolean {
 export const heliconeImporter: Importer = {
   source: "helicone",
   buffersFile: false,
+  rowLocal: true,
   detect: ({ container, firstBytes, columns }) => {
     if (container === "json" || (container === "jsonl" && columns.includes("data")))
       return /"request_created_at"\s*:/.test(firstBytes) && /"request_id"\s*:/.test(firstBytes) && /"prompt_tokens"\s*:/.test(firstBytes);

@@ -423,6 +423,7 @@ function hasLangfuseColumns(cols: readonly string[]): boolean {
 export const langfuseImporter: Importer = {
   source: "langfuse",
   buffersFile: false,
+  rowLocal: true,
   detect: ({ container, firstBytes, columns }) => {
     if (container === "json" || (container === "jsonl" && columns.includes("data")))
       return /"traceId"\s*:/.test(firstBytes) && /"(?:usageDetails|costDetails)"\s*:/.test(firstBytes) && !firstBytes.includes('"resourceSpans"');

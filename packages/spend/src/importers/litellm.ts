@@ -255,6 +255,7 @@ function rowRecord(f: RowFields, ctx: ImportContext): UsageRecord {
 export const litellmImporter: Importer = {
   source: "litellm",
   buffersFile: false,
+  rowLocal: true,
   detect: ({ container, columns, firstBytes }) => {
     if (container === "json") return ["request_id", "call_type", "spend"].every((k) => new RegExp(`"${k}"\\s*:`).test(firstBytes));
     const have = new Set(columns);
