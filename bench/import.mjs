@@ -3,7 +3,7 @@
 // as JSONL and as CSV, then for each file:
 //   - caio: streams the file through the real import pipeline (open + sniff, csv/jsonl row reader,
 //     the `csv` importer's validation and normalization, catalog pricing, record keys) and keeps
-//     a daily rollup (records, input and output tokens, stated cost) in memory;
+//     a daily rollup (records, input and output tokens, cost) in memory;
 //   - DuckDB (@duckdb/node-api, a development dependency): computes the same daily rollup from the
 //     same file with read_csv / read_json.
 // Also: the same file through the path `caio import` takes for large plain files, parsed on every
@@ -97,36 +97,50 @@ function inWorker(task) {
   });
 }
 
-async function caioRollup(path) {
-  const { openImportFile, csvImporter, createPricer, parseInBatches } = await import("@caio/spend");
-  const opened = await openImportFile(path);
+/**
+ * A daily rollup (records, input and output tokens, cost) filled by `fill(add)`, which returns the
+ * number of records read; timed, with the peak RSS sampled while it runs.
+ */
+async function timedRollup(fill) {
   const days = new Map();
+  const add = (day, records, input, output, cost) => {
+    let d = days.get(day);
+    if (!d) {
+      d = { records: 0, input: 0, output: 0, cost: 0n };
+      days.set(day, d);
+    }
+    d.records += records;
+    d.input += input;
+    d.output += output;
+    d.cost += cost;
+  };
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 50);
   const t0 = performance.now();
-  let n = 0;
-  // Batches of records, as `caio import` reads them (parseInBatches).
-  for await (const batch of parseInBatches(csvImporter, opened.input, { fileName: opened.sample.fileName, pricer: createPricer() })) {
-    for (const r of batch) {
-      n++;
-      let d = days.get(r.day);
-      if (!d) {
-        d = { records: 0, input: 0, output: 0, cost: 0n };
-        days.set(r.day, d);
-      }
-      d.records++;
-      d.input += r.uncachedInput + r.cacheRead;
-      d.output += r.output;
-      d.cost += r.billedCostMicros ?? 0n;
-    }
-  }
+  const records = await fill(add);
   const ms = performance.now() - t0;
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
   const total = [...days.values()].reduce((a, d) => a + d.cost, 0n);
-  return { records: n, ms, peakRssMb: Math.round(peak / 2 ** 20), days: days.size, costMicros: total.toString() };
+  return { records, ms, peakRssMb: Math.round(peak / 2 ** 20), days: days.size, costMicros: total.toString() };
+}
+
+async function caioRollup(path) {
+  const { openImportFile, csvImporter, createPricer, parseInBatches } = await import("@caio/spend");
+  const opened = await openImportFile(path);
+  return timedRollup(async (add) => {
+    let n = 0;
+    // Batches of records, as `caio import` reads them (parseInBatches).
+    for await (const batch of parseInBatches(csvImporter, opened.input, { fileName: opened.sample.fileName, pricer: createPricer() })) {
+      for (const r of batch) {
+        n++;
+        add(r.day, 1, r.uncachedInput + r.cacheRead + r.cacheWrite5m + r.cacheWrite1h, r.output, r.billedCostMicros ?? r.listCostMicros ?? 0n);
+      }
+    }
+    return n;
+  });
 }
 
 async function caioParallelRollup(path, serialize) {
@@ -134,32 +148,15 @@ async function caioParallelRollup(path, serialize) {
   const opened = await openImportFile(path);
   const plan = await planParallel(path, opened, csvImporter, { minBytes: 0, serialize });
   if (!plan) throw new Error(`${path} cannot be read in parallel on this machine (one core?)`);
-  const days = new Map();
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 50);
-  const t0 = performance.now();
-  let n = 0;
-  for await (const piece of parseInParallel(plan)) {
-    n += piece.records;
-    for (const t of piece.days) {
-      let d = days.get(t.day);
-      if (!d) {
-        d = { records: 0, input: 0, output: 0, cost: 0n };
-        days.set(t.day, d);
-      }
-      d.records += t.records;
-      d.input += t.inputTokens;
-      d.output += t.outputTokens;
-      d.cost += BigInt(t.costMicros);
+  const result = await timedRollup(async (add) => {
+    let n = 0;
+    for await (const piece of parseInParallel(plan)) {
+      n += piece.records;
+      for (const t of piece.days) add(t.day, t.records, t.inputTokens, t.outputTokens, BigInt(t.costMicros));
     }
-  }
-  const ms = performance.now() - t0;
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  const total = [...days.values()].reduce((a, d) => a + d.cost, 0n);
-  return { records: n, ms, peakRssMb: Math.round(peak / 2 ** 20), days: days.size, costMicros: total.toString(), workers: plan.workers };
+    return n;
+  });
+  return { ...result, workers: plan.workers };
 }
 
 async function duckdbRollup(path, format) {

@@ -96,5 +96,9 @@ describe("caio import and caio spend (real binary)", () => {
     expect(r.stderr).toMatch(/read on 2 threads/);
     expect(r.stderr).toMatch(/bad\.csv, line \d{4}, date: must be a valid date — nothing from this file was imported/);
     expect(JSON.parse(caio(["spend", "--by", "day", "--json"], many.env).stdout)).toEqual(one.byDay);
+    // A thread setting that is not a whole number is a usage error, before anything is read.
+    const wrong = caio(["import", many.path], { ...many.env, CAIO_IMPORT_WORKERS: "two" });
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/CAIO_IMPORT_WORKERS must be a whole number of 0 or more, not "two"/);
   });
 });

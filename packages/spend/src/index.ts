@@ -42,12 +42,10 @@ export {
 } from "./input.js";
 export {
   type DayTally,
-  defaultWorkers,
-  lastRowEnd,
-  PARALLEL_MIN_BYTES,
   type ParallelOptions,
   type ParallelPlan,
   type ParsedPiece,
+  parallelSettings,
   parseInParallel,
   planParallel,
 } from "./parallel.js";

@@ -445,7 +445,8 @@ export interface OpenedInput {
   bytesRead(): number;
 }
 
-function utf8Error(fileName: string, e: unknown): SpendImportError {
+/** The error for a file that is not UTF-8 text (also raised for a piece read by a worker thread). */
+export function utf8Error(fileName: string, e: unknown): SpendImportError {
   return new SpendImportError({ file: fileName }, "the file is not UTF-8 text (nor gzip or Parquet)", e);
 }
 

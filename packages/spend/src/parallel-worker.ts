@@ -6,7 +6,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { toWireRecord } from "@caio/core";
 import { parseInBatches } from "./importer.js";
 import { IMPORTERS } from "./importers/index.js";
-import { textInput } from "./input.js";
+import { textInput, utf8Error } from "./input.js";
 import type { DayTally, ParsedPiece, WorkerAnswer, WorkerSetup } from "./parallel.js";
 import { createPricer } from "./pricing.js";
 import { negotiatedHook } from "./rates.js";
@@ -30,7 +30,7 @@ async function parsePiece(task: Task): Promise<{ piece: ParsedPiece; blank: bool
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(task.bytes, 0, task.length));
   } catch (e) {
-    throw { file: setup.fileName, reason: "the file is not UTF-8 text (nor gzip or Parquet)", message: String(e) };
+    throw utf8Error(setup.fileName, e);
   }
   const days = new Map<string, { records: number; input: number; output: number; cost: bigint }>();
   const batches: ParsedPiece["batches"] = [];
@@ -96,7 +96,6 @@ function describe(e: unknown): Extract<WorkerAnswer, { ok: false }>["error"] {
     const s = e as Error & { file: string; line?: number; record?: string; field?: string; reason: string };
     return { file: s.file, line: s.line, record: s.record, field: s.field, reason: s.reason, message: s.message };
   }
-  if (typeof e === "object" && e !== null && "reason" in e) return e as Extract<WorkerAnswer, { ok: false }>["error"];
   return { message: e instanceof Error ? e.message : String(e) };
 }
 

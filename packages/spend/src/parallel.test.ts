@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -245,7 +245,7 @@ describe("parseInParallel", () => {
       const names = readdirSync(dirUrl).filter((n) => /\.(csv|jsonl)$/.test(n) && !n.includes("expected"));
       expect(names.length).toBeGreaterThan(0);
       for (const name of names) {
-        const text = await (await import("node:fs/promises")).readFile(new URL(name, dirUrl), "utf8");
+        const text = readFileSync(new URL(name, dirUrl), "utf8");
         const ext = name.endsWith(".csv") ? "csv" : "jsonl";
         const path = file(text, ext);
         const plan = await planParallel(path, await openImportFile(path), importer, { minBytes: 0, workers: 2 });

@@ -54,9 +54,9 @@ export interface ParsedPiece {
 }
 
 export interface ParallelOptions {
-  /** Worker threads (default: the machine's cores, at most {@link MAX_WORKERS}; env CAIO_IMPORT_WORKERS). */
+  /** Worker threads (default: {@link parallelSettings}). */
   workers?: number;
-  /** Smallest file read in parallel (default {@link PARALLEL_MIN_BYTES}; env CAIO_IMPORT_PARALLEL_MIN_BYTES). */
+  /** Smallest file read in parallel (default: {@link parallelSettings}). */
   minBytes?: number;
   /** Bytes per piece (default {@link PIECE_BYTES}). */
   pieceBytes?: number;
@@ -86,13 +86,20 @@ function envInt(name: string): number | undefined {
   const v = process.env[name];
   if (v === undefined || v.trim() === "") return undefined;
   const n = Number(v);
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} must be a whole number, not ${JSON.stringify(v)}`);
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${name} must be a whole number of 0 or more, not ${JSON.stringify(v)}`);
   return n;
 }
 
-/** Worker threads to use by default: CAIO_IMPORT_WORKERS, else the machine's cores (at most 8). */
-export function defaultWorkers(): number {
-  return envInt("CAIO_IMPORT_WORKERS") ?? Math.min(MAX_WORKERS, availableParallelism());
+/**
+ * Worker threads and the smallest file read in parallel, from CAIO_IMPORT_WORKERS (default: the
+ * machine's cores, at most 8) and CAIO_IMPORT_PARALLEL_MIN_BYTES (default 16 MiB). Throws a
+ * RangeError naming the variable when one is not a whole number.
+ */
+export function parallelSettings(): { workers: number; minBytes: number } {
+  return {
+    workers: envInt("CAIO_IMPORT_WORKERS") ?? Math.min(MAX_WORKERS, availableParallelism()),
+    minBytes: envInt("CAIO_IMPORT_PARALLEL_MIN_BYTES") ?? PARALLEL_MIN_BYTES,
+  };
 }
 
 const CR = 0x0d;
@@ -107,8 +114,9 @@ const QUOTE = 0x22;
  * differently when cut).
  */
 export async function planParallel(path: string, opened: OpenedInput, importer: Importer, options: ParallelOptions = {}): Promise<ParallelPlan | null> {
-  const workers = Math.min(MAX_WORKERS, options.workers ?? defaultWorkers());
-  const minBytes = options.minBytes ?? envInt("CAIO_IMPORT_PARALLEL_MIN_BYTES") ?? PARALLEL_MIN_BYTES;
+  const defaults = options.workers === undefined || options.minBytes === undefined ? parallelSettings() : undefined;
+  const workers = Math.min(MAX_WORKERS, options.workers ?? defaults?.workers ?? 1);
+  const minBytes = options.minBytes ?? defaults?.minBytes ?? PARALLEL_MIN_BYTES;
   const { container } = opened.sample;
   if (importer.rowLocal !== true || opened.gzip || workers < 2 || opened.size < minBytes) return null;
   if (container !== "csv" && container !== "jsonl") return null;

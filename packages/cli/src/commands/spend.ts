@@ -23,6 +23,7 @@ import {
   openImportFile,
   type ParallelPlan,
   type Pricer,
+  parallelSettings,
   parseInBatches,
   parseInParallel,
   planParallel,
@@ -154,6 +155,12 @@ Importing the same file twice, or overlapping exports, never double counts. See 
     .action(async (paths: string[], opts: { source: string; dryRun?: boolean; json?: boolean }, cmd: Command) => {
       const files = filesOf(paths);
       if (files.length === 0) throw new UsageError("no .json, .jsonl, .csv, .parquet or .gz files to import");
+      let threads: ReturnType<typeof parallelSettings>;
+      try {
+        threads = parallelSettings();
+      } catch (e) {
+        throw new UsageError(e instanceof Error ? e.message : String(e));
+      }
       const run = async (client: ApiClient | null, org: string | null) => {
         const rates = client && org ? await orgRates(client, org) : [];
         const pricer = createPricer({ negotiated: negotiatedHook(rates) });
@@ -175,7 +182,7 @@ Importing the same file twice, or overlapping exports, never double counts. See 
             let bar: ReturnType<typeof progress> | undefined;
             try {
               // Large plain CSV and JSONL files are parsed on every core; the rest on this thread.
-              const plan = await planParallel(file, opened, importer, { rates, serialize: client !== null });
+              const plan = await planParallel(file, opened, importer, { ...threads, rates, serialize: client !== null });
               if (plan && !opts.json) info(style.dim(`${file}: read on ${plan.workers} threads`));
               const done = { bytes: 0 };
               bar = progress(basename(file), opened, plan ? () => done.bytes : opened.bytesRead);
